@@ -1,0 +1,38 @@
+# The two commands: `make serve` (preview with a local form receiver) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve test build system-deps clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+## Preview the site on http://127.0.0.1:8000/ with the development form receiver.
+serve: install
+	$(BIN)/python tools/serve.py
+
+## Run every test (unit, build and browser tests).
+test: install
+	$(BIN)/python -m pytest
+
+## Build the site for publishing into site/ (refused while the booking endpoint is the dev receiver).
+build: install
+	$(BIN)/mkdocs build --strict
+
+## Debian packages for the browser tests (needs root or sudo).
+system-deps:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$(grep -v '^#' apt-packages.txt)
+
+clean:
+	rm -rf site .pytest_cache test-artifacts

@@ -1,0 +1,219 @@
+"""Parse and check a questions-and-answers page.
+
+Format: one ``# `` title, an optional introduction, then each question as a
+``## `` heading ending in ``?`` followed by its answer (everything up to the
+next ``## `` heading). Line numbers count from the top of the file, front
+matter included, because that is what the editor sees.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import frontmatter
+from .problems import Problem, quote, tag
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QA = re.compile(r"^\s*(?:[*_]{1,2})?\s*(Q|A|Question|Answer)\s*(?:[*_]{1,2})?\s*:", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    question: str
+    anchor: str
+    answer: str  # Markdown source of the answer
+    line: int  # line of the "## " heading in the file
+
+
+def slugify(text: str) -> str:
+    """A stable, readable anchor for a question: lower case ASCII words joined by hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words) or "question"
+
+
+def _normalise(question: str) -> str:
+    return " ".join(question.casefold().split()).rstrip("?").strip()
+
+
+def _lines_outside_code(body: str):
+    """Yield (index, line, in_code) for each line of ``body``."""
+    fence = None
+    for index, line in enumerate(body.split("\n")):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * 3
+            yield index, line, True
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            yield index, line, True
+        else:
+            yield index, line, False
+
+
+def _has_text(markdown: str) -> bool:
+    return bool(re.search(r"\w", _COMMENT.sub("", markdown)))
+
+
+def parse_faq(text: str, path: str = "docs/faq.md") -> tuple[list[FaqItem], list[Problem]]:
+    """Return the page's questions and every problem found, in file order."""
+    fm, problems = frontmatter.split(text, path)
+    own_problems: list[Problem] = []
+    offset = fm.body_line  # file line number of the body's first line
+    title_line = None
+    intro: list[tuple[int, str]] = []
+    sections: list[dict] = []
+    qa_lines: list[int] = []
+    for index, line, in_code in _lines_outside_code(fm.body):
+        number = offset + index
+        heading = None if in_code else _ATX.match(line)
+        level = len(heading.group(1)) if heading else 0
+        if level == 1:
+            heading_text = _ATTR_LIST.sub("", heading.group(2) or "").strip()
+            if title_line is None and not sections:
+                title_line = number
+            else:
+                own_problems.append(Problem(
+                    path, number, f"second \"# \" title {quote(heading_text)}",
+                    'an FAQ page has one "# " title; make this a "## " question ending in "?", or remove it'))
+            continue
+        if level == 2:
+            question = _ATTR_LIST.sub("", heading.group(2) or "").strip()
+            sections.append({"question": question, "line": number, "answer": []})
+            continue
+        if not in_code and _QA.match(line):
+            qa_lines.append(number)
+        if sections:
+            sections[-1]["answer"].append(line)
+        else:
+            intro.append((number, line))
+    if title_line is None:
+        own_problems.append(Problem(path, offset, 'the page has no "# " title',
+                                'add a first line such as "# Questions and answers"'))
+    if qa_lines:
+        own_problems.append(Problem(
+            path, qa_lines[0],
+            f'old "Q:" / "A:" format ({len(qa_lines)} line{"s" if len(qa_lines) != 1 else ""} from line {qa_lines[0]})',
+            'turn each "Q: …" line into a "## …?" heading and delete the "A:" in front of its answer'))
+    for number, line in intro:
+        sentence = line.strip()
+        if sentence.endswith("?") and not _QA.match(line) and not sentence.startswith(("<!--", ">")):
+            own_problems.append(Problem(
+                path, number, f"the introduction asks {quote(sentence)}",
+                f'make it a question heading: "## {" ".join(sentence.lstrip("#*_ ").split())}" with its answer below'))
+    items: list[FaqItem] = []
+    seen: dict[str, int] = {}
+    anchors: set[str] = set()
+    for section in sections:
+        question, number = section["question"], section["line"]
+        answer = "\n".join(section["answer"]).strip("\n")
+        if not question:
+            own_problems.append(Problem(path, number, 'a "## " heading has no question',
+                                    'write the question after "## ", ending in "?"'))
+            continue
+        if not question.endswith("?"):
+            own_problems.append(Problem(path, number, f"question {quote(question)} does not end with \"?\"",
+                                    'end the heading with a question mark; if it is not a question, '
+                                    'move it into an answer as plain text'))
+        if not _has_text(answer):
+            own_problems.append(Problem(path, number, f"question {quote(question)} has no answer",
+                                    'write the answer below the heading, before the next "## " heading'))
+        key = _normalise(question)
+        if key in seen:
+            own_problems.append(Problem(path, number, f"question {quote(question)} is already asked on line {seen[key]}",
+                                    "delete one of them, or merge the two answers into one"))
+            continue
+        seen[key] = number
+        anchor = base = slugify(question)
+        counter = 2
+        while anchor in anchors:
+            anchor, counter = f"{base}-{counter}", counter + 1
+        anchors.add(anchor)
+        items.append(FaqItem(question=question, anchor=anchor, answer=answer, line=number))
+    if not sections and not qa_lines:
+        own_problems.append(Problem(path, title_line or offset, "the FAQ has no questions",
+                                'add each question as a "## " heading ending in "?", with its answer below it'))
+    own = sorted(tag(own_problems, "faq"), key=lambda p: p.line)
+    return items, sorted(problems + own, key=lambda p: p.line)
+
+
+def add_anchors(markdown: str, items: list[FaqItem]) -> str:
+    """Give each question heading its stable anchor with an attribute list (``{#anchor}``)."""
+    by_question = {item.question: item.anchor for item in items}
+    out = []
+    for _, line, in_code in _lines_outside_code(markdown):
+        heading = None if in_code else _ATX.match(line)
+        if heading and len(heading.group(1)) == 2:
+            raw = heading.group(2) or ""
+            question = _ATTR_LIST.sub("", raw).strip()
+            if question in by_question and not _ATTR_LIST.search(raw):
+                line = f"## {question} {{#{by_question[question]}}}"
+        out.append(line)
+    return "\n".join(out)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_H2 = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>', re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|div|blockquote|pre|table|ul|ol|dd|dt)>", re.IGNORECASE)
+
+
+def html_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment, blocks separated by a blank line."""
+    fragment = re.sub(r'<a[^>]*class="headerlink"[^>]*>.*?</a>', "", fragment, flags=re.DOTALL)
+    fragment = _BLOCK_END.sub("\n\n", fragment)
+    text = html.unescape(_TAG.sub("", fragment))
+    paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def answers_from_html(content: str, items: list[FaqItem]) -> dict[str, str]:
+    """Each question's answer as the visitor sees it, cut from the rendered page by anchor."""
+    marks = [(m.group(1), m.start(), m.end()) for m in _H2.finditer(content)]
+    answers = {}
+    for i, (anchor, _, end) in enumerate(marks):
+        stop = marks[i + 1][1] if i + 1 < len(marks) else len(content)
+        chunk = content[end:stop]
+        chunk = chunk.split("</h2>", 1)[1] if "</h2>" in chunk else chunk
+        answers[anchor] = html_to_text(chunk)
+    return {item.anchor: answers.get(item.anchor, "") for item in items}
+
+
+def faq_jsonld(items: list[FaqItem], answers: dict[str, str], page_url: str) -> dict:
+    """schema.org ``FAQPage`` data built from the parsed questions and the rendered answers."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "@id": f"{page_url}#faq",
+        "url": page_url,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "@id": f"{page_url}#{item.anchor}",
+                "name": item.question,
+                "acceptedAnswer": {"@type": "Answer", "text": answers.get(item.anchor, "")},
+            }
+            for item in items
+        ],
+    }
+
+
+_FAQ_KEY = re.compile(r"^faq:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$", re.IGNORECASE)
+
+
+def declares_faq(text: str) -> bool:
+    """True when the page's front matter says ``faq: true``, even if the rest of it is broken."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return False
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            return False
+        if _FAQ_KEY.match(line):
+            return True
+    return False

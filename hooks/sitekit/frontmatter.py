@@ -1,0 +1,216 @@
+"""Read and check the YAML front matter of a page, with line numbers.
+
+MkDocs silently ignores front matter it cannot parse (the YAML then shows up
+as text on the page), so every page's source is read again here and every
+mistake is reported against the file as the editor sees it.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import WARNING, Problem, quote, tag
+
+# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE).
+_YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"^-{3}[ \t]*\n")
+
+DESCRIPTION_MIN = 50
+DESCRIPTION_MAX = 160
+REVIEW_INTERVAL_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    types: tuple
+    required: bool = False
+    what: str = ""
+
+
+#: Every key a page may use. Unknown keys are mistakes (usually typos).
+SCHEMA: dict[str, KeySpec] = {
+    "title": KeySpec((str,), True, "the page title shown in the browser tab and the menu"),
+    "description": KeySpec((str,), True, "a 50–160 character summary for search results"),
+    "reviewed_by": KeySpec((str,), True, "the key of a reviewer listed under extra.reviewers in mkdocs.yml"),
+    "last_reviewed": KeySpec((dt.date,), True, "the date of the last medical review, as YYYY-MM-DD"),
+    "next_review": KeySpec((dt.date,), False, "when the page is due its next medical review, as YYYY-MM-DD"),
+    "faq": KeySpec((bool,), False, "true on a questions-and-answers page"),
+    "booking": KeySpec((bool,), False, "true where the booking form should appear"),
+    "hide": KeySpec((list,), False, "parts of the layout to hide, e.g. [toc]"),
+    "search": KeySpec((dict,), False, "search options, e.g. {exclude: true}"),
+}
+
+_TYPE_WORDS = {str: "text", bool: "true or false", list: "a list", dict: "a mapping", dt.date: "a date (YYYY-MM-DD)"}
+
+
+@dataclass
+class FrontMatter:
+    """A page's metadata, its body, and where the body starts in the file."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+    present: bool = False
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Split ``text`` into front matter and body; report YAML mistakes with their line."""
+    fm, problems = _split(text, path)
+    return fm, tag(problems, "frontmatter")
+
+
+def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    if not _OPENING.match(text):
+        return FrontMatter(body=text), []
+    match = _YAML_RE.match(text)
+    if not match:
+        return FrontMatter(body=text), [
+            Problem(path, 1, 'the front matter starting with "---" is never closed',
+                    'add a line with just "---" after the last front matter line')
+        ]
+    yaml_text = match.group(1)
+    body = text[match.end():]
+    body_line = text[: match.end()].count("\n") + 1
+    try:
+        data = yaml.safe_load(yaml_text)
+        node = yaml.compose(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2  # +1 for the opening ---, +1 for 1-based
+        reason = getattr(exc, "problem", None) or "it cannot be read"
+        return FrontMatter(body=body, body_line=body_line, present=True), [
+            Problem(path, line, f"the front matter is not valid YAML ({reason})",
+                    'write each entry as "key: value" on its own line, and put quotes around '
+                    'a value that contains a colon or starts with a special character')
+        ]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(body=body, body_line=body_line, present=True), [
+            Problem(path, 2, "the front matter is not a list of \"key: value\" entries",
+                    'write each entry as "key: value" on its own line')
+        ]
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return FrontMatter(meta=data, body=body, body_line=body_line, key_lines=key_lines, present=True), []
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day where it has fewer days)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _type_name(spec: KeySpec) -> str:
+    return _TYPE_WORDS.get(spec.types[0], spec.types[0].__name__)
+
+
+def check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date) -> list[Problem]:
+    """Check a page's metadata against :data:`SCHEMA` and the review rules."""
+    return tag(_check(fm, path, reviewers, today), "frontmatter")
+
+
+def _check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    meta = fm.meta
+    if not fm.present:
+        return [Problem(path, 1, "the page has no front matter",
+                        'start the file with a "---" line, then title, description, reviewed_by and '
+                        'last_reviewed, each as "key: value", then another "---" line')]
+    for key in meta:
+        if key not in SCHEMA:
+            guess = difflib.get_close_matches(str(key), SCHEMA, n=1)
+            fix = f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(SCHEMA)}"
+            problems.append(Problem(path, fm.line_of(key), f'unknown front matter key "{key}"', fix))
+    for key, spec in SCHEMA.items():
+        if key not in meta or meta[key] is None or meta[key] == "":
+            if spec.required:
+                problems.append(Problem(path, 1 if key not in meta else fm.line_of(key),
+                                        f'the front matter has no "{key}"',
+                                        f'add "{key}:" with {spec.what}'))
+            continue
+        value = meta[key]
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        wrong = not isinstance(value, spec.types) or (spec.types == (str,) and isinstance(value, bool))
+        if wrong:
+            if dt.date in spec.types:
+                fix = f'write the date as YYYY-MM-DD, e.g. "{key}: {today.isoformat()}"'
+            else:
+                fix = f'set "{key}" to {_type_name(spec)} ({spec.what})'
+            problems.append(Problem(path, fm.line_of(key), f'"{key}" is {quote(value)}, not {_type_name(spec)}', fix))
+    description = meta.get("description")
+    if isinstance(description, str) and description.strip():
+        n = len(" ".join(description.split()))
+        if n < DESCRIPTION_MIN:
+            problems.append(Problem(path, fm.line_of("description"),
+                                    f"the description is {n} characters, shorter than {DESCRIPTION_MIN}",
+                                    "say in one sentence what the page covers, so search results show something useful"))
+        elif n > DESCRIPTION_MAX:
+            problems.append(Problem(path, fm.line_of("description"),
+                                    f"the description is {n} characters, longer than {DESCRIPTION_MAX}",
+                                    "shorten it: search engines cut descriptions off after about 160 characters"))
+    reviewer = meta.get("reviewed_by")
+    if isinstance(reviewer, str) and reviewer and reviewer not in reviewers:
+        known = ", ".join(sorted(reviewers)) or "none yet"
+        problems.append(Problem(path, fm.line_of("reviewed_by"), f'unknown reviewer "{reviewer}"',
+                                f"use a reviewer key from extra.reviewers in mkdocs.yml ({known}), or add the reviewer there"))
+    last = _as_date(meta.get("last_reviewed"))
+    if last and last > today:
+        problems.append(Problem(path, fm.line_of("last_reviewed"),
+                                f"last_reviewed {last.isoformat()} is in the future",
+                                "set it to the date the medical review actually took place"))
+    due = next_review(meta)
+    if due and last and due <= last:
+        problems.append(Problem(path, fm.line_of("next_review"),
+                                f"next_review {due.isoformat()} is not after last_reviewed {last.isoformat()}",
+                                "set next_review to a date after the last review, or remove it (default: 12 months later)"))
+    elif due and due < today:
+        problems.append(Problem(path, fm.line_of("next_review" if "next_review" in meta else "last_reviewed"),
+                                f"the medical review was due on {due.isoformat()}",
+                                "ask the reviewer to check the page, then update last_reviewed (and next_review, if set)",
+                                severity=WARNING))
+    return problems
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def next_review(meta: dict[str, Any]) -> dt.date | None:
+    """``next_review`` if set, else 12 months after ``last_reviewed``."""
+    explicit = _as_date(meta.get("next_review"))
+    if explicit:
+        return explicit
+    last = _as_date(meta.get("last_reviewed"))
+    return add_months(last, REVIEW_INTERVAL_MONTHS) if last else None
+
+
+def review_info(meta: dict[str, Any], reviewers: dict[str, Any]) -> dict[str, Any] | None:
+    """What the page shows about its medical review, or ``None`` if it has none."""
+    last = _as_date(meta.get("last_reviewed"))
+    person = reviewers.get(meta.get("reviewed_by")) if isinstance(meta.get("reviewed_by"), str) else None
+    if not last or not person:
+        return None
+    return {
+        "name": person["name"],
+        "qualification": person.get("qualification", ""),
+        "last_reviewed": last,
+        "next_review": next_review(meta),
+    }

@@ -1,0 +1,96 @@
+"""Shared fixtures: copy the real project into a temp dir and build it with the real CLI."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url_path: str) -> str:
+        return (self.site / url_path / "index.html" if not url_path.endswith(".html") else self.site / url_path).read_text(encoding="utf-8")
+
+
+class Project:
+    """A throw-away copy of the site that a test may change before building it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        for part in PROJECT_PARTS:
+            src = ROOT / part
+            if src.is_dir():
+                shutil.copytree(src, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(src, root / part)
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def set_extra(self, section: str, values: dict) -> None:
+        """Change keys of extra.<section> by editing mkdocs.yml's text (keeps its !ENV tags)."""
+        text = self.read("mkdocs.yml")
+        head, extra = text.split("\nextra:\n", 1)
+        loader = yaml.SafeLoader
+        data = yaml.load("extra:\n" + extra, Loader=loader)["extra"]
+        if values is None:
+            data.pop(section, None)
+        else:
+            data.setdefault(section, {})
+            data[section].update(values)
+        self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": data}, sort_keys=False, allow_unicode=True))
+
+    def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
+              site_url: str = "http://127.0.0.1:8000/") -> Build:
+        site = self.root / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+        if strict:
+            command.append("--strict")
+        environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+        environment.pop("ALLOW_DEV_RECEIVER", None)
+        if allow_dev_receiver:
+            environment["ALLOW_DEV_RECEIVER"] = "1"
+        environment.update(env or {})
+        result = subprocess.run(command, cwd=self.root, env=environment, capture_output=True, text=True, timeout=120)
+        return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Build:
+    """The real site, built once with --strict for the tests that only read it."""
+    result = Project(tmp_path_factory.mktemp("real") / "project").build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+def nav_pages() -> list[str]:
+    """Every Markdown page under docs/, as its URL path ("" for the home page)."""
+    pages = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        pages.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    return pages

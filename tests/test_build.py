@@ -1,0 +1,226 @@
+"""Build the real site with the real CLI into a temp dir and check the HTML; break it and check it fails."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, nav_pages
+from sitekit.faq import parse_faq
+
+CLINIC = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].join(["extra:\n", ""]),
+                   Loader=yaml.SafeLoader)["extra"]["clinic"]
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+# ---------------------------------------------------------------- the real site
+
+def test_strict_build_is_clean(built):
+    assert "WARNING" not in built.output and "ERROR" not in built.output, built.output
+
+
+@pytest.mark.parametrize("url", nav_pages())
+def test_every_page_is_built_with_title_review_and_clinic_footer(built, url):
+    page = soup(built.page(url))
+    assert page.title.string.strip()
+    footer = page.select_one(".site-footer").get_text(" ", strip=True)
+    assert CLINIC["name"] in footer and CLINIC["phone"] in footer and CLINIC["address"]["street"] in footer
+    review = page.select_one(".page-review")
+    assert review is not None and "Medically reviewed by" in review.get_text()
+    assert review.find("time")["datetime"]
+
+
+def guide_pages():
+    meta = {}
+    for path in (ROOT / "docs").glob("*.md"):
+        text = path.read_text()
+        meta[path.stem] = yaml.safe_load(text.split("---\n")[1])
+    return meta
+
+
+@pytest.mark.parametrize("url", nav_pages())
+def test_guide_pages_end_with_a_call_to_book(built, url):
+    page = soup(built.page(url))
+    cta = page.select_one(".page-cta a")
+    meta = guide_pages()["index" if url == "" else url.strip("/")]
+    if meta.get("booking") or url == "thank-you/":
+        assert cta is None
+    else:
+        assert cta is not None and cta["href"].rstrip("/").endswith("book")
+
+
+def test_booking_form_is_exactly_on_pages_that_ask_for_it(built):
+    asking = {("" if k == "index" else k + "/") for k, v in guide_pages().items() if v.get("booking") is True}
+    assert asking == {"book/"}
+    for url in nav_pages():
+        page = soup(built.page(url))
+        forms = page.select("form.booking-form")
+        scripts = [s for s in page.select("script[src]") if "booking.js" in s["src"]]
+        assert len(forms) == (1 if url in asking else 0), url
+        assert len(scripts) == (1 if url in asking else 0), url
+
+
+def test_booking_form_fields(built):
+    form = soup(built.page("book/")).select_one("form.booking-form")
+    assert form["method"] == "post" and form["action"] == "http://127.0.0.1:8025/f/dev"
+    names = {el.get("name") for el in form.select("input, select, textarea")}
+    assert {"name", "phone", "email", "treatment", "preferred_days", "preferred_times", "message", "consent",
+            "adult", "_gotcha", "_next", "submission_id", "request_type"} <= names
+    for field in form.select("input:not([type=hidden]), select, textarea"):
+        label = form.select_one(f'label[for="{field["id"]}"]')
+        assert label is not None and label.get_text(strip=True), field["id"]
+    assert form.select_one('input[name="_next"]')["value"] == "http://127.0.0.1:8000/thank-you/"
+    assert form.select_one('input[name="consent"]').has_attr("required")
+    assert form.select_one('input[name="adult"]').has_attr("required")
+
+
+def visible_faq(page):
+    article = page.select_one("article")
+    questions = []
+    for h2 in article.select("h2[id]"):
+        if h2.find_parent(class_="page-cta"):
+            continue
+        parts = []
+        for sibling in h2.find_next_siblings():
+            if sibling.name == "h2" or sibling.name == "aside" or "page-cta" in (sibling.get("class") or []):
+                break
+            parts.append(" ".join(sibling.get_text(" ").split()))
+        question = h2.get_text(strip=True).rstrip("¶").strip()
+        questions.append((h2["id"], question, " ".join(parts)))
+    return questions
+
+
+def test_faq_jsonld_equals_visible_questions_and_answers(built):
+    page = soup(built.page("faq/"))
+    blocks = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    [faq] = [b for b in blocks if b.get("@type") == "FAQPage"]
+    visible = visible_faq(page)
+    assert len(visible) >= 3
+    assert [(q["@id"].split("#")[1], q["name"]) for q in faq["mainEntity"]] == [(a, q) for a, q, _ in visible]
+    for entity, (_, _, answer) in zip(faq["mainEntity"], visible):
+        norm = lambda t: re.sub(r"\s+([.,;:!?])", r"\1", " ".join(t.split()))  # noqa: E731
+        assert norm(entity["acceptedAnswer"]["text"]) == norm(answer)
+
+
+def test_faq_anchors_are_the_parsers(built):
+    items, problems = parse_faq((ROOT / "docs/faq.md").read_text(), "docs/faq.md")
+    assert problems == []
+    page = soup(built.page("faq/"))
+    for item in items:
+        assert page.find("h2", id=item.anchor) is not None
+
+
+# ---------------------------------------------------------------- configuration drives the output
+
+def test_clinic_details_come_from_config_and_are_escaped(project):
+    project.set_extra("clinic", {"name": "Clinic <script>alert(1)</script> & Co", "phone": "+44 1632 960000"})
+    result = project.build()
+    assert result.returncode == 0, result.output
+    for url in ("", "book/", "faq/"):
+        html = result.page(url)
+        assert "<script>alert(1)</script>" not in html
+        assert "Clinic &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+        assert 'href="tel:+441632960000"' in html
+
+
+def test_embed_provider_renders_no_iframe_until_asked(project):
+    project.set_extra("booking", {"provider": "embed", "embed_url": "https://cal.example.com/northlight"})
+    result = project.build()
+    assert result.returncode == 0, result.output
+    page = soup(result.page("book/"))
+    assert page.select("iframe") == [] and page.select("form.booking-form") == []
+    box = page.select_one(".booking-embed")
+    assert box["data-embed-src"] == "https://cal.example.com/northlight"
+    assert "cal.example.com" in box.get_text()
+
+
+def test_contact_provider_shows_contact_details_only(project):
+    project.set_extra("booking", {"provider": "contact"})
+    result = project.build()
+    assert result.returncode == 0, result.output
+    page = soup(result.page("book/"))
+    assert page.select("form") == [] or all("booking-form" not in (f.get("class") or []) for f in page.select("form"))
+    text = page.select_one(".booking-contact").get_text(" ", strip=True)
+    assert CLINIC["phone"] in text and CLINIC["email"] in text and "Opening hours" in text
+    assert not [s for s in page.select("script[src]") if "booking.js" in s["src"]]
+
+
+# ---------------------------------------------------------------- every mistake fails the build
+
+FAQ_HEAD = "---\ntitle: Questions and answers\ndescription: Short answers to the questions people ask us most about mesotherapy.\nreviewed_by: medical-director\nlast_reviewed: 2026-11-20\nfaq: true\n---\n"
+
+FAQ_BREAKS = [
+    ("no-questions", FAQ_HEAD + "# Questions\n\nNothing yet.\n", "docs/faq.md:8: the FAQ has no questions"),
+    ("no-question-mark", FAQ_HEAD + "# Q\n\n## Does it hurt\n\nA little.\n", 'docs/faq.md:10: question "Does it hurt" does not end with "?"'),
+    ("empty-answer", FAQ_HEAD + "# Q\n\n## Does it hurt?\n\n## Next?\n\nYes.\n", 'docs/faq.md:10: question "Does it hurt?" has no answer'),
+    ("duplicate", FAQ_HEAD + "# Q\n\n## Does it hurt?\n\nA.\n\n## does it  HURT?\n\nB.\n", 'docs/faq.md:14: question "does it HURT?" is already asked on line 10'),
+    ("second-title", FAQ_HEAD + "# Q\n\n## Does it hurt?\n\nA.\n\n# More\n", 'docs/faq.md:14: second "# " title "More"'),
+    ("intro-question", FAQ_HEAD + "# Q\n\nIs it for me?\n\n## Does it hurt?\n\nA.\n", 'docs/faq.md:10: the introduction asks "Is it for me?"'),
+    ("old-qa", FAQ_HEAD + "# Q\n\nQ: Does it hurt?\nA: A little.\n", 'docs/faq.md:10: old "Q:" / "A:" format'),
+    ("broken-yaml", FAQ_HEAD.replace("faq: true", "faq: true\ntitle: [oops") + "# Q\n\n## Does it hurt?\n\nA.\n",
+     "docs/faq.md:8: the front matter is not valid YAML"),
+]
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+@pytest.mark.parametrize("name, text, message", FAQ_BREAKS, ids=[b[0] for b in FAQ_BREAKS])
+def test_broken_faq_fails_the_build_cleanly(project, name, text, message, strict):
+    if not strict and name not in ("no-questions", "old-qa", "broken-yaml"):
+        pytest.skip("non-strict run covered by a sample of the cases")
+    project.write("docs/faq.md", text)
+    result = project.build(strict=strict)
+    assert result.returncode != 0
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "index.html").exists()
+    assert not (result.site / "faq").exists()
+
+
+CONFIG_BREAKS = [
+    ("unknown-key", {"endpont": "https://x.example/f"}, 'extra.booking.endpont: is not a known setting — did you mean "extra.booking.endpoint"?'),
+    ("wrong-type", {"timeout_seconds": "soon"}, "extra.booking.timeout_seconds: is text, not a whole number"),
+    ("unknown-provider", {"provider": "calendly"}, 'extra.booking.provider: "calendly" is not one of form, embed, contact'),
+    ("not-https", {"endpoint": "http://forms.example.com/f/1"}, 'extra.booking.endpoint: "http://forms.example.com/f/1" is not an https:// address'),
+]
+
+
+@pytest.mark.parametrize("name, values, message", CONFIG_BREAKS, ids=[b[0] for b in CONFIG_BREAKS])
+def test_broken_booking_config_fails_with_key_line_and_fix(project, name, values, message):
+    project.set_extra("booking", values)
+    result = project.build(strict=False)
+    assert result.returncode != 0
+    assert re.search(r"mkdocs\.yml:\d+: " + re.escape(message), result.output), result.output
+    assert "Traceback" not in result.output
+
+
+def test_publishing_with_the_dev_receiver_is_refused(project):
+    result = project.build(strict=False, allow_dev_receiver=False)
+    assert result.returncode != 0
+    assert "extra.booking.endpoint: is the local development receiver" in result.output
+    assert "set extra.booking.endpoint to your form service's https address" in result.output
+    assert not (result.site / "index.html").exists()
+
+
+def test_publishing_with_a_real_endpoint_works(project):
+    project.set_extra("booking", {"endpoint": "https://formspree.io/f/xyzabc"})
+    result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
+    assert result.returncode == 0, result.output
+    page = soup(result.page("book/"))
+    assert page.select_one("form.booking-form")["action"] == "https://formspree.io/f/xyzabc"
+    assert page.select_one('input[name="_next"]')["value"] == "https://user.github.io/mesotherapy/thank-you/"
+    assert page.select_one('link[rel="canonical"]')["href"] == "https://user.github.io/mesotherapy/book/"
+
+
+def test_front_matter_mistakes_on_any_page_fail_the_build(project):
+    text = project.read("docs/how-it-works.md").replace("description:", "descripton:", 1)
+    project.write("docs/how-it-works.md", text)
+    result = project.build(strict=False)
+    assert result.returncode != 0
+    assert 'docs/how-it-works.md:3: unknown front matter key "descripton" — did you mean "description"?' in result.output
+    assert 'docs/how-it-works.md:1: the front matter has no "description"' in result.output

@@ -224,3 +224,19 @@ def test_front_matter_mistakes_on_any_page_fail_the_build(project):
     assert result.returncode != 0
     assert 'docs/how-it-works.md:3: unknown front matter key "descripton" — did you mean "description"?' in result.output
     assert 'docs/how-it-works.md:1: the front matter has no "description"' in result.output
+
+
+def test_gh_deploy_is_refused_with_the_dev_receiver(project):
+    import os
+    import subprocess
+    import sys
+
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ALLOW_DEV_RECEIVER", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--no-history"], cwd=project.root,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "extra.booking.endpoint: is the local development receiver" in result.stderr
+    branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project.root, capture_output=True, text=True)
+    assert branches.stdout.strip() == ""

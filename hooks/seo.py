@@ -42,8 +42,8 @@ def on_config(config):
     image = raw.get("image", seo.DEFAULT_IMAGE)
     image_alt = raw.get("image_alt", config.site_name)
     for key in raw:
-        if key not in ("locale", "image", "image_alt"):
-            settings.add(f"extra.seo.{key}", "is not a known setting", "remove it; known keys are locale, image, image_alt")
+        if key not in ("locale", "image", "image_alt", "procedure"):
+            settings.add(f"extra.seo.{key}", "is not a known setting", "remove it; known keys are locale, image, image_alt, procedure")
     if not isinstance(locale, str) or not _LOCALE.match(locale):
         settings.add("extra.seo.locale", f"{locale!r} is not a locale like en_GB",
                      "set extra.seo.locale to language_COUNTRY, e.g. en_GB")

@@ -1,4 +1,4 @@
-"""Hook: schema.org JSON-LD for every page, and the visible breadcrumbs it describes.
+"""Hook: schema.org JSON-LD for every page, and the visible breadcrumbs it describes (page.meta["breadcrumbs"]).
 
 The nodes are built by sitekit.structured_data from the front matter (via the
 front matter hook's page.meta["review"]), the rendered page and extra.clinic;
@@ -28,7 +28,7 @@ def on_config(config):
 
 def on_pre_build(config):
     _reporter.reset()
-    _state.update(env=config.theme.get_env(), facts={}, marks=[], questions=[], nav=None)
+    _state.update(facts={}, marks=[], questions=[], nav=None)
 
 
 def on_nav(nav, config, files):
@@ -64,8 +64,7 @@ def on_page_content(html, page, config, files):
         is_homepage=page.is_homepage, is_guide=page.file.src_uri not in _non_guide_pages(config),
         review=page.meta.get("review"), reviewer_key=reviewed_by if isinstance(reviewed_by, str) else None,
         marks=marks, trail=trail, faq_id=faq_blocks[0].get("@id") if faq_blocks else None)
-    if crumbs:
-        html = _state["env"].get_template("partials/breadcrumbs.html").render(crumbs=crumbs) + html
+    page.meta["breadcrumbs"] = crumbs  # shown by overrides/partials/path.html
     return html
 
 

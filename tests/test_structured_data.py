@@ -411,3 +411,31 @@ def test_clinic_details_in_json_ld_follow_the_config(project):
                                                                                      "https://schema.org/Thursday"]}]
     footer = BeautifulSoup(html, "lxml").select_one(".site-footer__hours").get_text()
     assert footer == "Opening hours: Tuesday, Thursday 08:30–12:00"
+
+
+# ---------------------------------------------------------------- visible trust
+
+@pytest.mark.parametrize("url", nav_pages())
+def test_every_page_shows_its_review_due_date_and_a_disclaimer_linking_to_booking(site, url):
+    page, _ = site[url]
+    fm = yaml.safe_load((ROOT / "docs" / f"{'index' if url == '' else url.strip('/')}.md").read_text().split("---\n")[1])
+    review = page.select_one(".page-review")
+    last, due = [t["datetime"] for t in review.find_all("time")]
+    assert last == fm["last_reviewed"].isoformat()
+    expected_due = fm.get("next_review") or fm["last_reviewed"].replace(year=fm["last_reviewed"].year + 1)
+    assert due == expected_due.isoformat()
+    text = norm(review.get_text(" "))
+    assert f"Next review due: {expected_due.day} {expected_due:%B %Y}." in text
+    disclaimer = review.select_one(".page-disclaimer")
+    assert "not medical advice" in disclaimer.get_text()
+    assert urljoin(BASE + url, disclaimer.a["href"]) == BASE + "book/"
+
+
+def test_an_explicit_next_review_date_is_shown(project):
+    text = project.read("docs/future.md").replace("last_reviewed: 2026-11-20", "last_reviewed: 2026-11-20\nnext_review: 2027-05-01")
+    project.write("docs/future.md", text)
+    result = project.build(site_url=BASE)
+    assert result.returncode == 0, result.output
+    review = BeautifulSoup(result.page("future/"), "lxml").select_one(".page-review")
+    assert [t["datetime"] for t in review.find_all("time")] == ["2026-11-20", "2027-05-01"]
+    assert "Next review due: 1 May 2027." in norm(review.get_text(" "))

@@ -14,13 +14,24 @@ from mkdocs.utils import get_relative_url
 from sitekit import faq, seo
 from sitekit import structured_data as sd
 from sitekit.problems import display_path
-from sitekit.report import Reporter
+from sitekit import settings as clinic_settings
+from sitekit.report import Reporter, fail_now
 
 _reporter = Reporter("structured_data", "the structured data")
 _state: dict = {}
 
 
 def on_config(config):
+    if "navigation.path" not in (config.theme.get("features") or []):
+        try:
+            with open(config.config_file_path or "mkdocs.yml", encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError:
+            text = ""
+        settings = clinic_settings.Settings("mkdocs.yml", text)
+        settings.add("theme.features", 'has no "navigation.path"',
+                     'add "- navigation.path": it shows the breadcrumbs that the structured data describes')
+        fail_now(settings.problems, "mkdocs.yml", "structured_data")
     clinic = config.extra.get("clinic") or {}
     clinic["hours_text"] = sd.opening_hours_text(clinic.get("opening_hours") or [])
     return config

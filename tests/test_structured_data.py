@@ -439,3 +439,12 @@ def test_an_explicit_next_review_date_is_shown(project):
     review = BeautifulSoup(result.page("future/"), "lxml").select_one(".page-review")
     assert [t["datetime"] for t in review.find_all("time")] == ["2026-11-20", "2027-05-01"]
     assert "Next review due: 1 May 2027." in norm(review.get_text(" "))
+
+
+def test_breadcrumbs_need_the_navigation_path_feature(project):
+    project.write("mkdocs.yml", project.read("mkdocs.yml").replace("    - navigation.path", "    - navigation.top", 1))
+    result = project.build(strict=False)
+    assert result.returncode != 0
+    assert re.search(r'mkdocs\.yml:\d+: theme\.features: has no "navigation\.path" — add "- navigation\.path": it shows '
+                     r"the breadcrumbs that the structured data describes", result.output), result.output
+    assert "Traceback" not in result.output

@@ -129,7 +129,7 @@ def test_every_page_has_description_canonical_open_graph_and_twitter_card(projec
     assert (meta(page, "property", "og:image:width"), meta(page, "property", "og:image:height")) == ("1200", "630")
     assert meta(page, "property", "og:image:alt") and meta(page, "name", "twitter:image:alt")
     assert meta(page, "name", "twitter:card") == "summary_large_image"
-    assert len(page.select('meta[name="description"]')) == 1 and len(page.find_all("title")) == 1
+    assert len(page.select('meta[name="description"]')) == 1 and len(page.head.find_all("title")) == 1
     assert page.find("meta", attrs={"name": "robots"}) is None
 
 

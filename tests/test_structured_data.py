@@ -48,7 +48,9 @@ HTML = """<h1 id="t">Side effects<a class="headerlink" href="#t">¶</a></h1>
 <p>Intro.</p>
 <h2 data-procedure="preparation" id="before">Before your treatment</h2>
 <ul><li>Tell us about <strong>all</strong> medicines.</li><li>Avoid alcohol.</li></ul>
-<h3 id="sub">A sub-heading</h3><p>Still part of it.</p>
+<figure><p><svg viewBox="0 0 1 1"><title>A picture</title><text>Label</text></svg></p>
+<figcaption><p>What the picture shows.</p></figcaption></figure>
+<h3 id="sub">A sub-heading</h3><p>Still part of it.</p><svg><text>Loose label</text></svg>
 <h2 id="after" data-procedure="followup">After</h2><p>Be gentle.</p>
 <h2 id="next">Next</h2><p>Not part of it.</p>
 """
@@ -281,6 +283,10 @@ def test_the_treatment_is_one_thing_whose_texts_are_on_the_page(site):
                         break
                     if "page-cta" in (sibling.get("class") or []) or sibling.name in ("aside", "footer"):
                         break
+                    if sibling.name in ("figure", "svg"):
+                        continue  # pictures illustrate the section; they are not its text
+                    for picture in sibling.find_all(["figure", "svg"]):
+                        picture.decompose()
                     parts.append(sibling.get_text(" "))
                 assert norm(node[key]) == norm(" ".join(parts)), key
                 seen[key] = url
@@ -369,11 +375,17 @@ def test_misspelt_or_repeated_procedure_marks_fail_the_build(project):
     text = project.read("docs/how-it-works.md").replace("## Your skin in layers",
                                                         '## Your skin in layers { data-procedure="howPerformed" }')
     project.write("docs/how-it-works.md", text)
+    def line_of(name, needle):
+        return next(i for i, line in enumerate(project.read(name).split("\n"), 1) if needle in line)
+
+    misspelt = line_of("docs/side-effects.md", 'data-procedure="follow-up"')
+    first = line_of("docs/how-it-works.md", 'data-procedure="howPerformed"')
+    second = line_of("docs/treatment-plan.md", 'data-procedure="howPerformed"')
     result = project.build(strict=False)
     assert result.returncode != 0
-    assert 'docs/side-effects.md:50: data-procedure="follow-up" is not one of howPerformed, preparation, followup' \
-        in result.output, result.output
-    assert ('docs/treatment-plan.md:40: data-procedure="howPerformed" is already on docs/how-it-works.md:12'
+    assert (f'docs/side-effects.md:{misspelt}: data-procedure="follow-up" is not one of howPerformed, preparation, '
+            "followup" in result.output), result.output
+    assert (f'docs/treatment-plan.md:{second}: data-procedure="howPerformed" is already on docs/how-it-works.md:{first}'
             in result.output), result.output
     assert "Traceback" not in result.output
 

@@ -26,6 +26,8 @@ MARK = "data-procedure"
 _MARKED_HEADING = re.compile(r'<h([1-6])\b([^>]*\b' + MARK + r'="([^"]*)"[^>]*)>(.*?)</h\1>', re.IGNORECASE | re.DOTALL)
 _ANY_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+#: Pictures (inline SVG, figures with their captions) illustrate a section; they are not its text.
+_PICTURES = re.compile(r"<figure\b.*?</figure>|<svg\b.*?</svg>", re.IGNORECASE | re.DOTALL)
 
 
 # ---------------------------------------------------------------- identifiers
@@ -68,7 +70,7 @@ class Mark:
 
 def marked_sections(html: str) -> list[Mark]:
     """Each heading carrying ``data-procedure="…"`` and the visible text of its section
-    (everything up to the next heading of the same or a higher level)."""
+    (everything up to the next heading of the same or a higher level, without pictures)."""
     marks = []
     for match in _MARKED_HEADING.finditer(html):
         level = int(match.group(1))
@@ -77,7 +79,8 @@ def marked_sections(html: str) -> list[Mark]:
             if int(following.group(1)) <= level:
                 stop = following.start()
                 break
-        marks.append(Mark(match.group(3), html_to_text(match.group(4)), html_to_text(html[match.end():stop])))
+        section = _PICTURES.sub("", html[match.end():stop])
+        marks.append(Mark(match.group(3), html_to_text(match.group(4)), html_to_text(section)))
     return marks
 
 

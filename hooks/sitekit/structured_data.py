@@ -1,0 +1,282 @@
+"""schema.org structured data (JSON-LD) built from front matter, the rendered page and ``extra.clinic``.
+
+One graph per page. Things that exist once for the whole site (the clinic, the
+website, the treatment, each reviewer) have a stable ``@id`` under ``site_url``
+and are described where their details are visible; other pages refer to them
+by ``@id`` only. Every text value is taken from what the page shows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .faq import html_to_text
+from .problems import Problem
+from .seo import site_root
+
+SCHEMA = "https://schema.org/"
+DEFAULT_PROCEDURE = "Mesotherapy"
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: The treatment's properties an editor may mark on a heading, e.g.
+#: ``## Before your treatment { data-procedure="preparation" }``: the section under it becomes the value.
+PROCEDURE_PROPERTIES = ("howPerformed", "preparation", "followup")
+MARK = "data-procedure"
+_MARKED_HEADING = re.compile(r'<h([1-6])\b([^>]*\b' + MARK + r'="([^"]*)"[^>]*)>(.*?)</h\1>', re.IGNORECASE | re.DOTALL)
+_ANY_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+#: Pictures (inline SVG, figures with their captions) illustrate a section; they are not its text.
+_PICTURES = re.compile(r"<figure\b.*?</figure>|<svg\b.*?</svg>", re.IGNORECASE | re.DOTALL)
+
+
+# ---------------------------------------------------------------- identifiers
+
+def clinic_id(root: str) -> str:
+    return f"{root}#clinic"
+
+
+def website_id(root: str) -> str:
+    return f"{root}#website"
+
+
+def procedure_id(root: str) -> str:
+    return f"{root}#treatment"
+
+
+def reviewer_id(root: str, key: str) -> str:
+    return f"{root}#reviewer-{key}"
+
+
+def ref(identifier: str) -> dict:
+    return {"@id": identifier}
+
+
+# ---------------------------------------------------------------- what the page shows
+
+def visible_title(html: str, fallback: str) -> str:
+    """The text of the page's first ``<h1>`` (what the visitor reads as its name)."""
+    match = _H1.search(html)
+    text = html_to_text(match.group(1)) if match else ""
+    return " ".join(text.split()) or fallback
+
+
+@dataclass(frozen=True)
+class Mark:
+    name: str  # the value of data-procedure, e.g. "preparation"
+    heading: str
+    text: str  # visible text of the section under the heading
+
+
+def marked_sections(html: str) -> list[Mark]:
+    """Each heading carrying ``data-procedure="…"`` and the visible text of its section
+    (everything up to the next heading of the same or a higher level, without pictures)."""
+    marks = []
+    for match in _MARKED_HEADING.finditer(html):
+        level = int(match.group(1))
+        stop = len(html)
+        for following in _ANY_HEADING.finditer(html, match.end()):
+            if int(following.group(1)) <= level:
+                stop = following.start()
+                break
+        section = _PICTURES.sub("", html[match.end():stop])
+        marks.append(Mark(match.group(3), html_to_text(match.group(4)), html_to_text(section)))
+    return marks
+
+
+def mark_line(source: str, name: str) -> int:
+    """Line of ``data-procedure="name"`` in the Markdown file (1 if it cannot be found)."""
+    needle = f'{MARK}="{name}"'
+    for number, line in enumerate(source.replace("\r\n", "\n").split("\n"), 1):
+        if needle in line:
+            return number
+    return 1
+
+
+def check_marks(found: list[tuple[str, str, Mark]]) -> list[Problem]:
+    """``found`` is ``(path, source, mark)`` for the whole site; each property is marked once, by its exact name."""
+    problems, seen = [], {}
+    for path, source, mark in found:
+        line = mark_line(source, mark.name)
+        if mark.name not in PROCEDURE_PROPERTIES:
+            problems.append(Problem(path, line, f'{MARK}="{mark.name}" is not one of {", ".join(PROCEDURE_PROPERTIES)}',
+                                    f'write {MARK}="howPerformed", "preparation" or "followup" (exact spelling), '
+                                    "or remove the attribute", check="structured-data"))
+        elif mark.name in seen:
+            problems.append(Problem(path, line, f'{MARK}="{mark.name}" is already on {seen[mark.name]}',
+                                    "mark each part of the treatment on one heading of the whole guide; remove one of them",
+                                    check="structured-data"))
+        elif not mark.text:
+            problems.append(Problem(path, line, f'the section marked {MARK}="{mark.name}" has no text',
+                                    "write the section below the heading, or move the attribute to a heading that has text",
+                                    check="structured-data"))
+        else:
+            seen[mark.name] = f"{path}:{line}"
+    return problems
+
+
+def duplicate_questions(found: list[tuple[str, int, str]]) -> list[Problem]:
+    """``found`` is ``(path, line, question)`` for every FAQ page; a question is marked up once site-wide."""
+    problems, seen = [], {}
+    for path, line, question in found:
+        key = " ".join(question.casefold().split()).rstrip("?").strip()
+        if key in seen:
+            problems.append(Problem(path, line, f'question "{question}" is already asked on {seen[key]}',
+                                    "ask each question on one FAQ page only; link to it from the other page",
+                                    check="structured-data"))
+        else:
+            seen[key] = f"{path}:{line}"
+    return problems
+
+
+# ---------------------------------------------------------------- the clinic's opening hours, as shown in the footer
+
+def _day_runs(days: list[str]) -> list[list[str]]:
+    ordered = sorted({d for d in days if d in DAYS}, key=DAYS.index)
+    runs: list[list[str]] = []
+    for day in ordered:
+        if runs and DAYS.index(runs[-1][-1]) + 1 == DAYS.index(day):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def opening_hours_text(hours: list[dict]) -> list[str]:
+    """``[{days: [Monday … Friday], opens: "09:00", closes: "18:00"}]`` as ``["Monday to Friday 09:00–18:00"]``."""
+    lines = []
+    for slot in hours:
+        parts = []
+        for run in _day_runs(slot.get("days") or []):
+            if len(run) == 1:
+                parts.append(run[0])
+            elif len(run) == 2:
+                parts.append(f"{run[0]} and {run[1]}")
+            else:
+                parts.append(f"{run[0]} to {run[-1]}")
+        if parts:
+            lines.append(f"{', '.join(parts)} {slot['opens']}–{slot['closes']}")
+    return lines
+
+
+# ---------------------------------------------------------------- nodes
+
+def postal_address(address: dict) -> dict:
+    node = {"@type": "PostalAddress", "streetAddress": address.get("street"),
+            "addressLocality": address.get("locality"), "addressRegion": address.get("region"),
+            "postalCode": address.get("postcode"), "addressCountry": address.get("country")}
+    return {k: v for k, v in node.items() if v}
+
+
+def clinic_node(clinic: dict, root: str, procedure_name: str) -> dict:
+    """The clinic, described once (on the home page, whose footer shows these details)."""
+    services = []
+    for service in clinic.get("services") or []:
+        if service.casefold() == procedure_name.casefold():
+            services.append(ref(procedure_id(root)))
+        else:
+            services.append({"@type": "MedicalProcedure", "name": service})
+    node = {
+        "@type": "MedicalClinic",
+        "@id": clinic_id(root),
+        "name": clinic["name"],
+        "url": root,
+        "telephone": clinic["phone"],
+        "email": clinic["email"],
+        "address": postal_address(clinic.get("address") or {}),
+        "openingHoursSpecification": [
+            {"@type": "OpeningHoursSpecification",
+             "dayOfWeek": [SCHEMA + day for day in DAYS if day in (slot.get("days") or [])],
+             "opens": slot["opens"], "closes": slot["closes"]}
+            for slot in clinic.get("opening_hours") or []
+        ],
+    }
+    if services:
+        node["availableService"] = services
+    return node
+
+
+def website_node(root: str, site_name: str, language: str) -> dict:
+    return {"@type": "WebSite", "@id": website_id(root), "url": root, "name": site_name,
+            "inLanguage": language, "publisher": ref(clinic_id(root))}
+
+
+def reviewer_node(root: str, review: dict, key: str) -> dict:
+    node = {"@type": "Person", "@id": reviewer_id(root, key), "name": review["name"]}
+    if review.get("qualification"):
+        node["hasCredential"] = {"@type": "EducationalOccupationalCredential", "name": review["qualification"]}
+    return node
+
+
+def procedure_node(root: str, name: str, marks: list[Mark]) -> dict:
+    node = {"@type": "MedicalProcedure", "@id": procedure_id(root), "name": name,
+            "procedureType": SCHEMA + "PercutaneousProcedure"}
+    for mark in marks:
+        if mark.name in PROCEDURE_PROPERTIES:
+            node[mark.name] = mark.text
+    return node
+
+
+def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
+    """``trail`` is ``[(name, absolute url), …]`` from the home page to this page."""
+    return {
+        "@type": "BreadcrumbList",
+        "@id": f"{page_url}#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": url}
+            for i, (name, url) in enumerate(trail, 1)
+        ],
+    }
+
+
+@dataclass
+class PageFacts:
+    """What one page contributes, gathered while MkDocs renders it."""
+
+    url: str  # absolute (canonical) URL
+    name: str  # visible <h1>
+    description: str
+    is_homepage: bool = False
+    is_guide: bool = True  # a page of the medical guide (not booking, thank-you or privacy)
+    review: dict | None = None  # page.meta["review"] from the front matter hook
+    reviewer_key: str | None = None
+    marks: list[Mark] = field(default_factory=list)
+    trail: list[tuple[str, str]] = field(default_factory=list)  # visible breadcrumbs
+    faq_id: str | None = None
+
+
+def page_graph(facts: PageFacts, *, site_url: str, site_name: str, language: str, clinic: dict,
+               procedure_name: str) -> dict:
+    """The JSON-LD document for one page."""
+    root = site_root(site_url)
+    page = {
+        "@type": "MedicalWebPage" if facts.is_guide else "WebPage",
+        "@id": f"{facts.url}#webpage",
+        "url": facts.url,
+        "name": facts.name,
+        "description": facts.description,
+        "inLanguage": language,
+        "isPartOf": ref(website_id(root)),
+        "publisher": ref(clinic_id(root)),
+    }
+    graph: list[dict] = [page]
+    review = facts.review
+    if review and facts.reviewer_key:
+        last = review["last_reviewed"]
+        page["lastReviewed"] = last.isoformat() if isinstance(last, dt.date) else str(last)
+        page["reviewedBy"] = ref(reviewer_id(root, facts.reviewer_key))
+        graph.append(reviewer_node(root, review, facts.reviewer_key))
+    if facts.is_guide:
+        page["medicalAudience"] = {"@type": "Patient"}
+        page["about"] = ref(procedure_id(root))
+        if facts.is_homepage or facts.marks:
+            graph.append(procedure_node(root, procedure_name, facts.marks))
+    if facts.faq_id:
+        page["mainEntity"] = ref(facts.faq_id)
+    if facts.is_homepage:
+        graph.append(website_node(root, site_name, language))
+        graph.append(clinic_node(clinic, root, procedure_name))
+    elif facts.trail:
+        page["breadcrumb"] = ref(f"{facts.url}#breadcrumb")
+        graph.append(breadcrumb_node(facts.url, facts.trail))
+    return {"@context": "https://schema.org", "@graph": graph}

@@ -28,7 +28,7 @@ def check(text: str, path: str) -> list[Problem]:
     problems = []
     for match in _TAG.finditer(searchable):
         line, col = _line_col(searchable, match.start())
-        problems.append(Problem(path, line, f"a <{match.group(1).lower()}> tag is not allowed in a page", _FIX, col=col))
+        problems.append(Problem(path, line, f"<{match.group(1).lower()}> is not allowed in a page", _FIX, col=col))
     for match in _HANDLER.finditer(searchable):
         line, col = _line_col(searchable, match.start(1))
         problems.append(Problem(path, line, f"an inline event handler ({match.group(1).lower()}=) is not allowed in a page",

@@ -19,6 +19,7 @@ from .markdown_text import prose
 from .problems import WARNING, Problem, tag
 
 DEFAULT_MAX_GRADE = 9
+MIN_WORDS = 20  # a grade from fewer words than this means nothing
 
 
 class _Pronunciations:
@@ -110,7 +111,7 @@ def sentences(text: str) -> list[Sentence]:
             words = " ".join(part.split())
             if re.search(r"[A-Za-z]", words):
                 if words[-1] not in ".!?":
-                    words += "."
+                    words = words.rstrip(":;,") + "."
                 found.append(Sentence(start + block.count("\n", 0, at), words))
     return found
 
@@ -118,7 +119,7 @@ def sentences(text: str) -> list[Sentence]:
 def check(text: str, path: str, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """A warning when the page reads above ``max_grade``, naming its three hardest sentences."""
     found = sentences(text)
-    if not found:
+    if sum(len(s.text.split()) for s in found) < MIN_WORDS:
         return []
     score = round(grade(" ".join(s.text for s in found)), 1)
     if score <= max_grade:

@@ -140,3 +140,13 @@ def test_problems_are_sorted_by_file_and_line_and_printed_once():
     b = Problem("docs/a.md", 10, "m", "f")
     c = Problem("docs/a.md", 9, "m", "f", col=3)
     assert check.unique_sorted([a, b, c, a, b]) == [c, b, a]
+
+
+def test_make_links_finds_external_addresses_outside_code_offline():
+    import links  # tools/links.py; only the reading part is tested: checking addresses needs the internet
+
+    text = ("See <https://nhs.example/a>, [b](https://b.example/x?y=1).\n"
+            "`https://code.example/` and <!-- https://comment.example/ -->\n```\nhttps://fenced.example/\n```\n"
+            "Plain http://plain.example/page.\n")
+    assert links.external_links(text) == [(1, 6, "https://nhs.example/a"), (1, 34, "https://b.example/x?y=1"),
+                                          (6, 7, "http://plain.example/page")]

@@ -150,3 +150,21 @@ def test_make_links_finds_external_addresses_outside_code_offline():
             "Plain http://plain.example/page.\n")
     assert links.external_links(text) == [(1, 6, "https://nhs.example/a"), (1, 34, "https://b.example/x?y=1"),
                                           (6, 7, "http://plain.example/page")]
+
+
+BROKEN_CONFIG = [
+    ("site_name: [oops\n",
+     "mkdocs.yml:2:1: mkdocs.yml is not valid YAML (expected ',' or ']', but got '<stream end>') — check the "
+     "indentation (two spaces per level) and put quotes around values that contain a colon; nothing else can be "
+     "checked until this is fixed"),
+    ("- a\n- b\n", 'mkdocs.yml:1: mkdocs.yml is not a list of settings — write each setting as "key: value" on its own line'),
+]
+
+
+@pytest.mark.parametrize("text, expected", BROKEN_CONFIG, ids=["yaml", "not-a-mapping"])
+def test_a_broken_mkdocs_yml_is_the_only_problem_reported(tmp_path, text, expected):
+    (tmp_path / "mkdocs.yml").write_text(text)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# No front matter, but that is not the point\n")
+    problems, status = check.run(tmp_path)
+    assert [str(p) for p in problems] == [expected] and status == 1

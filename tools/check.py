@@ -40,13 +40,22 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def load_config(project: Path) -> tuple[dict, str]:
+def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
+    """mkdocs.yml as data (None if it cannot be read), its text, and what is wrong with it."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     try:
         data = yaml.load(text, Loader=site_settings._TolerantLoader)  # keeps going past !ENV and python tags
-    except yaml.YAMLError:
-        data = None  # the build reports the broken file with its line
-    return (data if isinstance(data, dict) else {}), text
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or "it cannot be read"
+        return None, text, [Problem("mkdocs.yml", mark.line + 1 if mark else 1, f"mkdocs.yml is not valid YAML ({reason})",
+                                    "check the indentation (two spaces per level) and put quotes around values "
+                                    "that contain a colon; nothing else can be checked until this is fixed",
+                                    col=mark.column + 1 if mark else None)]
+    if not isinstance(data, dict):
+        return None, text, [Problem("mkdocs.yml", 1, "mkdocs.yml is not a list of settings",
+                                    'write each setting as "key: value" on its own line')]
+    return data, text, []
 
 
 # ---------------------------------------------------------------- the content checks, run directly
@@ -218,12 +227,14 @@ def annotation(problem: Problem, prefix: str = "") -> str:
 
 
 def run(project: Path) -> tuple[list[Problem], int]:
-    config, config_text = load_config(project)
+    config, config_text, problems = load_config(project)
+    if config is None:
+        return problems, 1  # every other check depends on mkdocs.yml
     docs_dir = str(config.get("docs_dir") or "docs")
     site_dir = tempfile.mkdtemp(prefix="check-site-")
     try:
         build = start_build(project, site_dir)  # runs while the direct checks run here
-        problems = check_pages(project, config, config_text)
+        problems += check_pages(project, config, config_text)
         output, _ = build.communicate(timeout=300)
         problems += BuildOutput(project, docs_dir).parse(output, build.returncode)
     finally:

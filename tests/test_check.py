@@ -168,3 +168,13 @@ def test_a_broken_mkdocs_yml_is_the_only_problem_reported(tmp_path, text, expect
     (tmp_path / "docs/index.md").write_text("# No front matter, but that is not the point\n")
     problems, status = check.run(tmp_path)
     assert [str(p) for p in problems] == [expected] and status == 1
+
+
+def test_a_page_that_is_not_utf8_is_reported_not_a_traceback(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_bytes(b"# Caf\xe9\n\nMore.\n")
+    (tmp_path / "docs/bad.md").write_bytes(b"---\ntitle: x\n---\n# Caf\xe9\n")
+    problems = check.check_pages(tmp_path, {}, "site_name: x\n")
+    assert "docs/bad.md:4: the file is not saved as UTF-8 text — save it again as UTF-8 (in most editors: File, " \
+           "Save with encoding, UTF-8)" in [str(p) for p in problems]

@@ -71,7 +71,13 @@ def check_pages(project: Path, config: dict, config_text: str) -> list[Problem]:
     day = today()
     for page in sorted(docs.rglob("*.md")):
         path = page.relative_to(project).as_posix()
-        text = page.read_text(encoding="utf-8")
+        try:
+            text = page.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(path, page.read_bytes()[: exc.start].count(b"\n") + 1,
+                                    "the file is not saved as UTF-8 text",
+                                    "save it again as UTF-8 (in most editors: File, Save with encoding, UTF-8)"))
+            continue
         fm, found = frontmatter.split(text, path)
         if not found:
             found = frontmatter.check(fm, path, reviewers, day)

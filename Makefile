@@ -36,3 +36,14 @@ system-deps:
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
+
+.PHONY: check links
+
+## Check every page (front matter, review dates, FAQ, claims policy, reading level, raw HTML, links) and
+## the strict build; prints docs/FILE.md:LINE: problem — fix. See EDITING.md.
+check: install
+	$(BIN)/python tools/check.py
+
+## Optional, needs the internet: test every external link in docs/ (never run in CI).
+links: install
+	$(BIN)/python tools/links.py

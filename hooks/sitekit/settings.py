@@ -156,7 +156,8 @@ class Settings:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+            parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+            path = "" if parent == path else parent  # a top-level key not in the file
         return 1
 
     def section(self, cls: type[base.Config], raw: Any, path: str) -> base.Config | None:
@@ -287,3 +288,69 @@ def refuse_dev_endpoint(booking: dict[str, Any], settings: Settings) -> None:
                      "requests sent from the published site would be lost",
                      "set extra.booking.endpoint to your form service's https address (e.g. "
                      "https://formspree.io/f/your-form-id) before publishing")
+
+
+# ---------------------------------------------------------------- extra.policy (the claims policy and readability)
+
+POLICY_PRESETS = ("generic", "uk", "us", "eu")
+
+
+class Policy(base.Config):
+    preset = c.Choice(POLICY_PRESETS, default="generic")
+    readability_max_grade = c.Type(int, default=9)
+    disable = c.ListOfItems(c.Type(str), default=[])
+    extra_rules = c.ListOfItems(c.Type(dict), default=[])
+
+
+class PolicyRule(base.Config):
+    id = c.Type(str)
+    phrases = c.ListOfItems(c.Type(str))
+    why = c.Type(str)
+    instead = c.Type(str)
+    severity = c.Choice(("error", "warning"), default="error")
+
+
+HINTS.update({
+    "extra.policy": "make extra.policy a section with preset (generic, uk, us or eu) and readability_max_grade",
+    "extra.policy.preset": "set extra.policy.preset to generic, uk, us or eu (the rules for the clinic's country)",
+    "extra.policy.readability_max_grade": "set extra.policy.readability_max_grade to a whole number from 5 to 16 (9 is about reading age 14)",
+    "extra.policy.disable": "list the names of rules to switch off, e.g. [hype]",
+    "extra.policy.extra_rules": "list the clinic's own rules, each with id, phrases, why and instead",
+    "extra.policy.extra_rules[].id": "give the rule a short name of lower-case letters and hyphens, e.g. no-before-after",
+    "extra.policy.extra_rules[].phrases": 'list the words or phrases the rule forbids, e.g. ["before and after"]',
+    "extra.policy.extra_rules[].why": "say in one line why the words are a problem",
+    "extra.policy.extra_rules[].instead": "say in one line what to write instead",
+    "extra.policy.extra_rules[].severity": "set severity to error (stops publishing) or warning",
+})
+
+
+def validate_policy(extra: dict[str, Any], settings: Settings, known_rules: list[str]) -> dict[str, Any]:
+    """Validate ``extra.policy``; return it typed, with defaults, or the defaults alone if it is broken."""
+    policy = settings.section(Policy, extra.get("policy"), "extra.policy")
+    if policy is None:
+        return {"preset": "generic", "readability_max_grade": 9, "disable": [], "extra_rules": []}
+    out = dict(policy)
+    if policy.readability_max_grade is not None and not 5 <= policy.readability_max_grade <= 16:
+        settings.add("extra.policy.readability_max_grade", f"{policy.readability_max_grade} is outside 5–16")
+    for i, rule_id in enumerate(policy.disable or []):
+        if rule_id not in known_rules:
+            guess = difflib.get_close_matches(rule_id, known_rules, n=1)
+            settings.add(f"extra.policy.disable[{i}]", f"{quote(rule_id)} is not a rule",
+                         f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(known_rules)}")
+    rules = []
+    for i, raw in enumerate(policy.extra_rules or []):
+        path = f"extra.policy.extra_rules[{i}]"
+        item = settings.section(PolicyRule, raw, path)
+        if item is None:
+            continue
+        if item.id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", item.id):
+            settings.add(f"{path}.id", f"{quote(item.id)} is not a name like \"no-before-after\"")
+        if item.phrases is not None and not [p for p in item.phrases if p.strip()]:
+            settings.add(f"{path}.phrases", "is empty")
+        if all(item[key] for key in ("id", "phrases", "why", "instead")):
+            rules.append(dict(item))
+    out["readability_max_grade"] = policy.readability_max_grade or 9
+    out["preset"] = policy.preset or "generic"
+    out["disable"] = list(policy.disable or [])
+    out["extra_rules"] = rules
+    return out

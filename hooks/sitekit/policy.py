@@ -1,0 +1,268 @@
+"""The claims policy: words and phrases a medical clinic must not use when it talks to patients.
+
+Rules come in presets chosen in mkdocs.yml (``extra.policy.preset``):
+
+- ``generic``: absolute or guaranteed claims that no medical treatment can honestly make;
+- ``uk``: generic + the UK rules for prescription-only medicines and for slimming claims;
+- ``eu``: generic + the EU rules on advertising medicines to the public;
+- ``us``: generic + claims the FTC expects health advertisers to back with scientific evidence.
+
+Matching is case-insensitive, on whole words, and ignores code, HTML comments and web
+addresses. An editor can allow one occurrence on a line with a comment that gives a reason::
+
+    "Is it painless?" <!-- policy: allow painless — quoting a patient's question -->
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .markdown_text import blank_code, prose
+from .problems import ERROR, WARNING, Problem, quote, tag
+
+PRESETS = ("generic", "uk", "us", "eu")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    patterns: tuple[str, ...]  # regular expressions, matched case-insensitively on whole words
+    why: str  # why it matters, in one line
+    instead: str  # a safer phrasing, as an instruction
+    severity: str = ERROR
+
+    @property
+    def regex(self) -> re.Pattern:
+        return _compile(self.patterns)
+
+
+_CACHE: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _compile(patterns: tuple[str, ...]) -> re.Pattern:
+    if patterns not in _CACHE:
+        alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+        _CACHE[patterns] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return _CACHE[patterns]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A plain word or phrase from mkdocs.yml as a pattern: any spacing, hyphen or space alike."""
+    words = re.split(r"[\s-]+", phrase.strip())
+    return r"[\s-]+".join(re.escape(word) for word in words if word)
+
+
+_BODY = (r"(?:tummy|belly|stomach|abdomen|waist|waistline|hips?|thighs?|(?:upper\s+)?arms?|bingo\s+wings|"
+         r"(?:double\s+)?chins?|jowls|neck|back|love\s+handles|muffin\s+tops?|knees?|ankles?|bottom|buttocks|"
+         r"bum|flanks|face|cheeks|bra\s+(?:line|bulge))")
+_LOSE = (r"(?:lose|loses|losing|lost|loss\s+of|burn|burns|burning|melt|melts|melting|dissolve|dissolves|"
+         r"dissolving|blast|blasts|zap|zaps|shift|shifts|banish|banishes|eliminate|eliminates|remove|removes|"
+         r"removing|get\s+rid\s+of|target|targets|targeting|reduce|reduces|reducing|shrink|shrinks)")
+
+GENERIC = (
+    Rule("painless", (r"painless(?:ly)?", r"pain[\s-]free", r"no\s+pain", r"(?:won't|will\s+not|doesn't|does\s+not)\s+hurt"),
+         "most people feel some discomfort from injections, so promising none misleads patients",
+         'say "most people feel only mild discomfort"'),
+    Rule("permanent", (r"permanent(?:ly)?", r"life[\s-]?long\s+results?", r"results?\s+that\s+lasts?\s+(?:for\s+ever|forever)"),
+         "results fade over time and need maintenance sessions, so a permanent result cannot be promised",
+         'say "results fade over time; maintenance sessions can help"'),
+    Rule("guaranteed", (r"guarantee[sd]?", r"guaranteeing"),
+         "no medical treatment can guarantee a result, and results vary from person to person",
+         'say "results vary from person to person"'),
+    Rule("risk-free", (r"risk[\s-]free", r"no\s+risks?", r"zero\s+risk", r"without\s+(?:any\s+)?risks?"),
+         "every injection carries some risk (bruising, infection, allergic reaction)",
+         'say "a qualified practitioner keeps the risks low"'),
+    Rule("safe", (r"(?:100\s*%|completely|totally|perfectly|absolutely|entirely|very)\s+safe", r"safe", r"safest"),
+         "no treatment is safe for everyone; calling it safe hides its real risks",
+         'describe the risks and how they are kept low, e.g. "side effects are usually mild and short-lived"'),
+    Rule("no-side-effects", (r"no\s+side[\s-]effects?", r"without\s+(?:any\s+)?side[\s-]effects?",
+                             r"free\s+(?:of|from)\s+side[\s-]effects?", r"side[\s-]effect[\s-]free"),
+         "redness, swelling and bruising are common after mesotherapy, so this is untrue",
+         'say "side effects are usually mild and last a few hours to a couple of days"'),
+    Rule("no-downtime", (r"no\s+downtime", r"zero\s+downtime"),
+         "many people have redness or small bumps for a day or two, which some will see as downtime",
+         'say "most people go back to their usual day soon after, though some redness is common"'),
+    Rule("miracle", (r"miracle", r"miraculous", r"magic(?:al)?", r"wonder\s+(?:treatment|drug|cure)"),
+         "it promises a result far beyond what the evidence shows",
+         "describe what the treatment aims to do and that results vary"),
+    Rule("cure", (r"cures?", r"cured", r"cure[\s-]all"),
+         "mesotherapy is not a cure for any condition; claiming one is misleading",
+         'say "may help with" or "aims to improve"'),
+    Rule("instant-results", (r"instant\s+results?", r"immediate\s+results?", r"overnight\s+results?",
+                             r"instantly\s+(?:younger|smoother|slimmer|thinner|tighter|firmer)"),
+         "changes usually build up over a course of sessions, and some people see little change",
+         'say "some people notice a change after one session; for others it builds up over the course"'),
+    Rule("hype", (r"dramatic(?:ally)?", r"revolutionary", r"breakthrough", r"life[\s-]changing", r"amazing\s+results?"),
+         "superlatives promise more than a medical treatment can deliver and read as a claim about results",
+         "describe the aim plainly and say that results vary"),
+    Rule("for-everyone", (r"works\s+for\s+everyone", r"suitable\s+for\s+everyone", r"results?\s+for\s+everyone",
+                          r"works\s+for\s+all"),
+         "mesotherapy is not right for everyone; suitability is decided at a consultation",
+         'say "a consultation decides whether it is right for you"'),
+)
+
+POM = (
+    Rule("pom-brand", (r"botox", r"vistabel", r"azzalure", r"bocouture", r"dysport", r"xeomin", r"letybo",
+                       r"alluzience", r"relfydess", r"nuceiva"),
+         "these are prescription-only medicines, which may not be advertised to the public",
+         'say "muscle-relaxing injections", and only if the clinic offers a consultation for them'),
+    Rule("pom-botulinum-toxin", (r"botulinum(?:[\s-]+toxins?)?", r"neurotoxins?"),
+         "botulinum toxin is a prescription-only medicine: naming it to promote a service counts as advertising it",
+         'say "muscle-relaxing injections"; name the medicine only in a factual note and add an allow comment saying so'),
+)
+
+SPOT_FAT = Rule(
+    "spot-fat-loss",
+    (rf"{_LOSE}\s+(?:[\w'-]+\s+){{0,3}}?fat\s+(?:from|on|around|in|off)\s+(?:(?:your|the|their|a)\s+)?(?:[\w-]+\s+)?{_BODY}",
+     rf"{_LOSE}\s+(?:(?:your|the|that|stubborn)\s+)*{_BODY}\s+fat",
+     rf"{_BODY}\s+fat\s+(?:loss|removal|reduction|burning)",
+     r"(?:slim|slims|slimmer|trim|trims)\s+(?:down\s+)?(?:(?:your|the)\s+)?" + _BODY,
+     r"spot[\s-]reduc\w*", r"targeted\s+fat[\s-](?:loss|reduction)",
+     r"fat[\s-](?:dissolving|melting|burning|busting|blasting)"),
+    "UK advertising rules do not allow claims that fat can be lost from a particular part of the body",
+    'say "it aims to reshape small, chosen areas; it is not a weight-loss treatment"',
+)
+
+UK_ONLY = POM + (SPOT_FAT,)
+
+EU_ONLY = POM + (
+    Rule("natural-so-safe", (r"all[\s-]natural", r"100\s*%\s+natural", r"natural\s+(?:and|so|,)\s*(?:it's\s+|it\s+is\s+)?(?:safe|harmless|gentle)",
+                             r"(?:because|as)\s+it\s+is\s+natural"),
+         "EU medicines-advertising rules forbid suggesting a treatment is safe or works because it is natural",
+         "name the ingredients and what they aim to do, without calling them natural"),
+    Rule("no-consultation-needed", (r"no\s+(?:need\s+for\s+(?:a\s+)?)?consultation\s+(?:needed|required|necessary)?",
+                                    r"without\s+(?:a\s+)?(?:consultation|seeing\s+a\s+doctor)",
+                                    r"no\s+need\s+(?:for\s+a|to\s+see\s+a)\s+doctor"),
+         "EU medicines-advertising rules forbid suggesting that a medical consultation is unnecessary",
+         'say "a face-to-face consultation decides whether it is right for you"'),
+    Rule("better-than", (r"(?:better|more\s+effective|safer|as\s+good|as\s+effective)\s+(?:than|as)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:surgery|a\s+facelift|facelifts|fillers|injections|botox|other\s+treatments|liposuction)",
+                         r"(?:non[\s-]surgical|liquid)\s+face[\s-]?lift"),
+         "comparing a treatment favourably with another is not allowed in medicines advertising to the public",
+         "say how the treatment differs from others, without ranking them"),
+    Rule("expert-endorsement", (r"(?:doctor|dermatologist|expert|scientist|celebrity)[\s-]+(?:recommended|approved|endorsed)",
+                                r"recommended\s+by\s+(?:doctors|dermatologists|experts|scientists|celebrities)",
+                                r"(?:as\s+)?used\s+by\s+(?:the\s+)?(?:celebrities|the\s+stars)", r"celebrity\s+favourite"),
+         "EU medicines-advertising rules forbid recommendations by scientists, health professionals or celebrities",
+         "describe the treatment itself; let the consultation answer questions about suitability"),
+)
+
+US_ONLY = (
+    Rule("proven", (r"(?:clinically|scientifically|medically)\s+proven", r"proven\s+to", r"proven\s+results?",
+                    r"studies\s+(?:show|prove)", r"research\s+(?:shows|proves)"),
+         "the FTC expects competent and reliable scientific evidence for any health claim, and 'proven' claims the strongest",
+         'say "may help" and, where it is true, "the evidence is limited"'),
+    Rule("fda-approved", (r"fda[\s-](?:approved|cleared)", r"approved\s+by\s+the\s+fda"),
+         "FDA approval covers particular products for particular uses, not a treatment or a clinic's own mix",
+         "describe the treatment without claiming an approval you have not checked for that exact product and use"),
+    Rule("expert-endorsement", (r"(?:doctor|dermatologist|expert|scientist|celebrity)[\s-]+(?:recommended|approved|endorsed)",
+                                r"recommended\s+by\s+(?:doctors|dermatologists|experts|scientists|celebrities)"),
+         "the FTC treats an expert's endorsement as a claim that needs the expert's own evidence-based judgement",
+         "describe the treatment itself; let the consultation answer questions about suitability"),
+    Rule("weight-loss", (r"lose\s+(?:up\s+to\s+)?\d+\s*(?:pounds|lbs?|kg|kilos|inches|dress\s+sizes?)",
+                         r"inches\s+off", r"drop\s+(?:a\s+)?dress\s+sizes?", r"without\s+diet(?:ing)?\s+or\s+exercise",
+                         r"burns?\s+fat", r"fat[\s-]burning", r"blocks?\s+(?:the\s+)?absorption\s+of\s+fat"),
+         "these are among the weight-loss claims the FTC's 'Gut Check' guide lists as almost always false",
+         'say "it is not a weight-loss treatment; it aims to reshape small areas"'),
+)
+
+BY_PRESET = {
+    "generic": GENERIC,
+    "uk": GENERIC + UK_ONLY,
+    "eu": GENERIC + EU_ONLY,
+    "us": GENERIC + US_ONLY,
+}
+
+ALL_RULE_IDS = sorted({rule.id for rules in BY_PRESET.values() for rule in rules})
+
+
+def rules_for(preset: str = "generic", extra_rules: list[dict] | None = None,
+              disable: list[str] | None = None) -> list[Rule]:
+    """The rules of a preset, less the disabled ones, plus the clinic's own rules from mkdocs.yml."""
+    rules = [rule for rule in BY_PRESET[preset] if rule.id not in set(disable or [])]
+    for raw in extra_rules or []:
+        rules.append(Rule(raw["id"], tuple(phrase_pattern(p) for p in raw["phrases"]), raw["why"], raw["instead"],
+                          raw.get("severity") or ERROR))
+    return rules
+
+
+_POLICY_COMMENT = re.compile(r"<!--\s*policy\b\s*:?(.*?)-->", re.IGNORECASE | re.DOTALL)
+_ALLOW = re.compile(r"^\s*allow\s+([A-Za-z0-9_-]+)\s*(?:(?:—|–|--|-|:)\s*)?(.*?)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class _Allow:
+    rule: str
+    line: int
+    col: int
+    used: bool = False
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _allows(text: str, path: str, known: list[str]) -> tuple[list[_Allow], list[Problem]]:
+    """Every ``<!-- policy: allow RULE — reason -->`` comment outside code, and its mistakes."""
+    allows, problems = [], []
+    searchable = blank_code(text)
+    for match in _POLICY_COMMENT.finditer(searchable):
+        line, col = _line_col(text, match.start())
+        inner = _ALLOW.match(match.group(1))
+        if not inner:
+            problems.append(Problem(path, line, f"the policy comment {quote(match.group(0))} is not understood",
+                                    "write it as <!-- policy: allow RULE — the reason it is acceptable here -->",
+                                    col=col))
+            continue
+        rule, reason = inner.group(1).lower(), inner.group(2)
+        if rule not in known:
+            guess = difflib.get_close_matches(rule, known, n=1)
+            fix = f'did you mean "{guess[0]}"?' if guess else "use a rule name from the message you are allowing (see EDITING.md)"
+            problems.append(Problem(path, line, f'the allow comment names an unknown rule "{rule}"', fix, col=col))
+            continue
+        if len(re.findall(r"[^\W\d_]{2,}", reason)) < 2:
+            problems.append(Problem(path, line, f'the allow comment for "{rule}" gives no reason',
+                                    f"say why it is acceptable here, e.g. <!-- policy: allow {rule} — quoting a "
+                                    "patient's question -->", col=col))
+            continue
+        allows.append(_Allow(rule, line, col))
+    return allows, problems
+
+
+def check(text: str, path: str, rules: list[Rule]) -> list[Problem]:
+    """Every claim in ``text`` (a whole Markdown file) that breaks one of ``rules``, with line and column."""
+    known = sorted({rule.id for rule in rules} | set(ALL_RULE_IDS))
+    allows, problems = _allows(text, path, known)
+    searchable = prose(text)
+    hits = []
+    for rule in rules:
+        for match in rule.regex.finditer(searchable):
+            line, col = _line_col(searchable, match.start())
+            hits.append((line, col, rule, text[match.start():match.end()]))
+    for line, col, rule, found in sorted(hits, key=lambda h: (h[0], h[1])):
+        allow = next((a for a in allows if a.line == line and a.rule == rule.id and not a.used), None)
+        if allow:
+            allow.used = True
+            continue
+        problems.append(Problem(
+            path, line, f'{quote(found)} breaks the "{rule.id}" rule: {rule.why}',
+            f"{rule.instead} (or, if it is acceptable here, end the line with "
+            f"<!-- policy: allow {rule.id} — the reason -->)", severity=rule.severity, col=col))
+    for allow in allows:
+        if not allow.used:
+            problems.append(Problem(path, allow.line, f'the allow comment for "{allow.rule}" matches nothing on this line',
+                                    "remove it, or move it to the line with the words it allows",
+                                    severity=WARNING, col=allow.col))
+    return sorted(tag(problems, "policy"), key=lambda p: p.sort_key)
+
+
+def strip_allow_comments(markdown: str) -> str:
+    """The page without its policy comments (outside code), so they never reach the published HTML."""
+    spans = [m.span() for m in _POLICY_COMMENT.finditer(blank_code(markdown))]
+    for start, end in reversed(spans):
+        while start > 0 and markdown[start - 1] in " \t":
+            start -= 1
+        markdown = markdown[:start] + markdown[end:]
+    return markdown

@@ -1,0 +1,279 @@
+"""`make check`: every content check over docs/ plus the strict build, as one list of problems.
+
+Each problem is printed as ``docs/FILE.md:LINE[:COL]: what is wrong — how to fix it`` (warnings
+say "warning:" after the place), sorted by file and line, each once. The exit status is 1 when
+there is at least one error. With GITHUB_ACTIONS=true, GitHub annotation lines follow, so the
+problems show on the pull request next to the lines they are about.
+
+    python tools/check.py [--project DIR]
+
+The checks: front matter and medical review dates, the FAQ format, the claims policy, raw HTML,
+reading level (all run here directly, with the functions the build's hooks use) and
+`mkdocs build --strict` (links, anchors, pages missing from the menu, clinic settings), run at the
+same time in a subprocess with ALLOW_DEV_RECEIVER=1 (a check publishes nothing).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import yaml  # noqa: E402
+
+from sitekit import faq, frontmatter, policy, rawhtml, readability  # noqa: E402
+from sitekit import settings as site_settings  # noqa: E402
+from sitekit.problems import ERROR, WARNING, Problem  # noqa: E402
+
+
+def today() -> dt.date:
+    """Today, or SITE_TODAY (YYYY-MM-DD), like the build's front matter hook."""
+    pinned = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
+    """mkdocs.yml as data (None if it cannot be read), its text, and what is wrong with it."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=site_settings._TolerantLoader)  # keeps going past !ENV and python tags
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or "it cannot be read"
+        return None, text, [Problem("mkdocs.yml", mark.line + 1 if mark else 1, f"mkdocs.yml is not valid YAML ({reason})",
+                                    "check the indentation (two spaces per level) and put quotes around values "
+                                    "that contain a colon; nothing else can be checked until this is fixed",
+                                    col=mark.column + 1 if mark else None)]
+    if not isinstance(data, dict):
+        return None, text, [Problem("mkdocs.yml", 1, "mkdocs.yml is not a list of settings",
+                                    'write each setting as "key: value" on its own line')]
+    return data, text, []
+
+
+# ---------------------------------------------------------------- the content checks, run directly
+
+def check_pages(project: Path, config: dict, config_text: str) -> list[Problem]:
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    settings = site_settings.Settings("mkdocs.yml", config_text)
+    settings_policy = site_settings.validate_policy(extra, settings, policy.ALL_RULE_IDS)
+    problems = list(settings.problems)
+    rules = policy.rules_for(settings_policy["preset"], settings_policy["extra_rules"], settings_policy["disable"])
+    reviewers = extra.get("reviewers") if isinstance(extra.get("reviewers"), dict) else {}
+    docs = project / str(config.get("docs_dir") or "docs")
+    day = today()
+    for page in sorted(docs.rglob("*.md")):
+        path = page.relative_to(project).as_posix()
+        try:
+            text = page.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(path, page.read_bytes()[: exc.start].count(b"\n") + 1,
+                                    "the file is not saved as UTF-8 text",
+                                    "save it again as UTF-8 (in most editors: File, Save with encoding, UTF-8)"))
+            continue
+        fm, found = frontmatter.split(text, path)
+        if not found:
+            found = frontmatter.check(fm, path, reviewers, day)
+        problems += found
+        if fm.meta.get("faq") is True or faq.declares_faq(text):
+            problems += [p for p in faq.parse_faq(text, path)[1] if p.check != "frontmatter"]
+        problems += policy.check(text, path, rules)
+        problems += rawhtml.check(text, path)
+        problems += readability.check(text, path, settings_policy["readability_max_grade"])
+    return problems
+
+
+# ---------------------------------------------------------------- the strict build, in a subprocess
+
+def start_build(project: Path, site_dir: str) -> subprocess.Popen:
+    env = dict(os.environ, ALLOW_DEV_RECEIVER="1", NO_MKDOCS_2_WARNING="1")
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site_dir],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+_RECORD = re.compile(r"^(WARNING|ERROR|INFO|DEBUG)\s*-\s+", re.MULTILINE)
+_OURS = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<message>.*?) — (?P<fix>.*)$", re.DOTALL)
+_DOC = r"Doc file '(?P<file>[^']+)' contains "
+_MISSING_PAGE = re.compile(_DOC + r"a link '(?P<link>[^']+)', but the target (?:'[^']+' )?is not found among documentation files")
+_MISSING_ANCHOR_HERE = re.compile(_DOC + r"a link '(?P<link>[^']+)', but there is no such anchor on this page")
+_MISSING_ANCHOR = re.compile(_DOC + r"a link '(?P<link>[^']+)', but the doc '(?P<doc>[^']+)' does not contain an anchor")
+_UNRECOGNIZED = re.compile(_DOC + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\.(?: Did you mean '(?P<guess>[^']+)'\?)?")
+_ABSOLUTE = re.compile(_DOC + r"an absolute link '(?P<link>[^']+)', it was left as is")
+_NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:(?P<pages>.*)", re.DOTALL)
+_NAV_MISSING = re.compile(r"A reference to '(?P<file>[^']+)' is included in the 'nav' configuration, which is not found")
+_SUMMARY = re.compile(r"\(listed above\)|^Aborted with")
+
+_LINK_FIX = "use the heading's anchor (click the ¶ next to the heading to see it), or remove the #part"
+
+
+class BuildOutput:
+    """Turns the build's WARNING and ERROR lines into problems at the file and line they are about."""
+
+    def __init__(self, project: Path, docs_dir: str):
+        self.project = project
+        self.docs_dir = docs_dir
+        self.seen_links: dict[tuple[str, str], int] = {}
+
+    def parse(self, output: str, returncode: int) -> list[Problem]:
+        problems = []
+        starts = list(_RECORD.finditer(output))
+        for i, match in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(output)
+            level, text = match.group(1), output[match.end():end].strip()
+            if level in ("WARNING", "ERROR") and not _SUMMARY.search(text):
+                problems += self.problems_for(text, ERROR if level == "ERROR" else WARNING)
+        if returncode != 0 and not any(p.severity == ERROR for p in problems) and not problems:
+            last = [line for line in output.strip().splitlines() if line.strip()][-1:] or ["no output"]
+            problems.append(Problem("mkdocs.yml", 1, f"the build failed: {last[0].strip()}",
+                                    "run `make build` to see the whole message, and ask a developer if it is unclear"))
+        return problems
+
+    def problems_for(self, text: str, severity: str) -> list[Problem]:
+        ours = _OURS.match(text)
+        if ours:
+            col = int(ours.group("col")) if ours.group("col") else None
+            return [Problem(ours.group("path"), int(ours.group("line")), ours.group("message"), ours.group("fix"),
+                            severity, col)]
+        if match := _MISSING_PAGE.match(text):
+            return [self.link(match, severity, f'the link "{match["link"]}" points to a page that does not exist',
+                              "correct the file name (for example faq.md), or create the page")]
+        if match := _MISSING_ANCHOR_HERE.match(text):
+            return [self.link(match, severity, f'the link "{match["link"]}" points to a heading that is not on this page',
+                              _LINK_FIX)]
+        if match := _MISSING_ANCHOR.match(text):
+            return [self.link(match, severity,
+                              f'the link "{match["link"]}" points to a heading that is not on {match["doc"]}', _LINK_FIX)]
+        if match := _UNRECOGNIZED.match(text):
+            fix = f'did you mean "{match["guess"]}"?' if match["guess"] else 'link to the page\'s file, e.g. "faq.md"'
+            return [self.link(match, severity, f'the link "{match["link"]}" does not point to a page file', fix)]
+        if match := _ABSOLUTE.match(text):
+            return [self.link(match, severity, f'the link "{match["link"]}" starts with "/"',
+                              "link to the page's file from this page, e.g. faq.md: a link starting with / "
+                              "breaks when the site is published in a folder")]
+        if match := _NOT_IN_NAV.match(text):
+            pages = re.findall(r"^\s*-\s+(.+?)\s*$", match["pages"], re.MULTILINE)
+            return [Problem(f"{self.docs_dir}/{page}", 1, "the page is not in the menu",
+                            "add it to nav: in mkdocs.yml, or to not_in_nav: if it should stay out of the menu",
+                            severity) for page in pages]
+        if match := _NAV_MISSING.match(text):
+            return [Problem("mkdocs.yml", self.config_line(match["file"]),
+                            f'the menu (nav) lists "{match["file"]}", which is not in {self.docs_dir}/',
+                            "correct the file name, or remove the entry from nav:", severity)]
+        first = " ".join(text.split())
+        return [Problem("mkdocs.yml", 1, f"the build says: {first}",
+                        "fix what it describes; ask a developer if it is unclear", severity)]
+
+    def link(self, match: re.Match, severity: str, message: str, fix: str) -> Problem:
+        path = f"{self.docs_dir}/{match['file']}"
+        line, col = self.find_link(match["file"], match["link"])
+        return Problem(path, line, message, fix, severity, col)
+
+    def find_link(self, file: str, link: str) -> tuple[int, int | None]:
+        """Line and column of the n-th occurrence of ``link`` as a link target in ``file`` (n-th warning)."""
+        try:
+            text = (self.project / self.docs_dir / file).read_text(encoding="utf-8")
+        except OSError:
+            return 1, None
+        n = self.seen_links.get((file, link), 0)
+        self.seen_links[(file, link)] = n + 1
+        found = list(re.finditer(r"(?:\]\(\s*<?|\]:\s*<?|href=[\"'])" + re.escape(link) + r"(?=[\s)>\"'])", text))
+        if not found:
+            return 1, None
+        at = found[min(n, len(found) - 1)].end() - len(link)
+        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+    def config_line(self, needle: str) -> int:
+        text = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), 1):
+            if needle in line:
+                return number
+        return 1
+
+
+# ---------------------------------------------------------------- output
+
+def unique_sorted(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for problem in sorted(problems, key=lambda p: (p.sort_key, p.severity)):
+        key = (str(problem), problem.severity)
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
+
+
+def plain(problem: Problem) -> str:
+    if problem.severity == WARNING:
+        return f"{problem.location}: warning: {problem.message} — {problem.fix}"
+    return str(problem)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem, prefix: str = "") -> str:
+    """A GitHub Actions workflow command that shows the problem on the pull request's line."""
+    kind = "error" if problem.severity == ERROR else "warning"
+    props = [f"file={_escape_property(prefix + problem.path)}", f"line={problem.line}"]
+    if problem.col:
+        props.append(f"col={problem.col}")
+    return f"::{kind} {','.join(props)}::{_escape_data(problem.message + ' — ' + problem.fix)}"
+
+
+def run(project: Path) -> tuple[list[Problem], int]:
+    config, config_text, problems = load_config(project)
+    if config is None:
+        return problems, 1  # every other check depends on mkdocs.yml
+    docs_dir = str(config.get("docs_dir") or "docs")
+    site_dir = tempfile.mkdtemp(prefix="check-site-")
+    try:
+        build = start_build(project, site_dir)  # runs while the direct checks run here
+        problems += check_pages(project, config, config_text)
+        output, _ = build.communicate(timeout=300)
+        problems += BuildOutput(project, docs_dir).parse(output, build.returncode)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    problems = unique_sorted(problems)
+    return problems, (1 if any(p.severity == ERROR for p in problems) else 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT, help="the folder with mkdocs.yml (default: this project)")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    problems, status = run(project)
+    for problem in problems:
+        print(plain(problem))
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        print(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}: "
+              "EDITING.md explains each message. Errors stop publishing; so do warnings, except reading level.")
+    else:
+        print("No problems found.")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        try:
+            prefix = project.relative_to(Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()).as_posix()
+        except ValueError:
+            prefix = ""
+        prefix = "" if prefix in ("", ".") else prefix + "/"
+        for problem in problems:
+            print(annotation(problem, prefix))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,14 +19,7 @@ _rules: list[policy.Rule] = []
 
 
 def on_config(config):
-    path = config.config_file_path or "mkdocs.yml"
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError:
-        text = ""
-    shown = os.path.relpath(path) if os.path.isabs(path) else path
-    settings = site_settings.Settings(shown.replace(os.sep, "/"), text)
+    settings = site_settings.Settings.for_config_file(config.config_file_path)
     validated = site_settings.validate_policy(dict(config.extra), settings, policy.ALL_RULE_IDS)
     fail_now(settings.problems, "mkdocs.yml", "policy")
     config.extra["policy"] = validated

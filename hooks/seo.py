@@ -27,13 +27,7 @@ def _find_asset(config, path: str) -> str | None:
 
 
 def on_config(config):
-    path = config.config_file_path or "mkdocs.yml"
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError:
-        text = ""
-    settings = clinic_settings.Settings("mkdocs.yml", text)
+    settings = clinic_settings.Settings.for_config_file(config.config_file_path)
     raw = config.extra.get("seo") or {}
     if not isinstance(raw, dict):
         settings.add("extra.seo", "is not a section of settings", "give extra.seo the keys locale, image and image_alt")

@@ -17,14 +17,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    path = config.config_file_path or "mkdocs.yml"
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError:
-        text = ""
-    shown = os.path.relpath(path) if os.path.isabs(path) else path
-    settings = clinic_settings.Settings(shown.replace(os.sep, "/"), text)
+    settings = clinic_settings.Settings.for_config_file(config.config_file_path)
     validated = clinic_settings.validate(dict(config.extra), settings)
     publishing = _command["name"] != "serve" and os.environ.get(ALLOW_DEV_RECEIVER) != "1"
     if publishing and "booking" in validated:

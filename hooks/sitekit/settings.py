@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import os
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -147,6 +148,18 @@ class Settings:
         self.config_path = config_path
         self.lines = key_lines(config_text) if config_text else {}
         self.problems: list[Problem] = []
+
+    @classmethod
+    def for_config_file(cls, config_file_path: str | None) -> "Settings":
+        """Settings for the project's mkdocs.yml, shown by its path relative to the working directory."""
+        path = config_file_path or "mkdocs.yml"
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError:
+            text = ""
+        shown = os.path.relpath(path) if os.path.isabs(path) else path
+        return cls(shown.replace(os.sep, "/"), text)
 
     def add(self, path: str, message: str, fix: str | None = None) -> None:
         line = self._line(path)

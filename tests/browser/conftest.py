@@ -70,6 +70,18 @@ def site(tmp_path_factory, receiver):
 
 
 @pytest.fixture(scope="session")
+def outage_site(tmp_path_factory):
+    """The site posting to a loopback port where nothing listens yet (``.endpoint_port``): the service is unreachable
+    until a test starts a receiver there."""
+    endpoint_port = free_port()
+    server = build_and_serve(tmp_path_factory, "outage", {"endpoint": f"http://127.0.0.1:{endpoint_port}/f/dev",
+                                                          "timeout_seconds": FORM_TIMEOUT})
+    server.endpoint_port = endpoint_port
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def site_pages(site) -> list[str]:
     """Every built page as a URL path relative to the site root ("" is the home page), plus 404.html."""
     pages = sorted(p.parent.relative_to(site.root).as_posix() for p in site.root.rglob("index.html"))

@@ -16,7 +16,10 @@ The contract (what the booking form relies on, and what Formspree does):
   not recorded again, so retries and double clicks never create a second record.
 
 Tests can make it misbehave on purpose (see :class:`Faults`): answer 500, 429 or 400,
-hang past the form's timeout (after recording, like a slow back-end), or reset the connection.
+hang past the form's timeout (after recording, like a slow back-end), or reset the connection,
+one fault per request from a queue or at random. (Chrome re-sends a POST by itself, once, when a
+reused keep-alive connection is reset, so a "reset" may reach the receiver twice with one id.)
+Every form POST is logged in ``Receiver.posts`` as ``(submission_id, fault)``.
 
 Run: ``python tools/dev_receiver.py [--port 8025] [--out FILE]``.
 """

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import FORM_TIMEOUT, build_and_serve
+from .test_accessibility import describe, run_axe
 
 
 def origin(url: str) -> str:
@@ -21,7 +22,7 @@ def origin(url: str) -> str:
 
 def watch(page) -> dict:
     seen = {"console": [], "requests": []}
-    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text} at {m.location}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: seen["console"].append(f"uncaught: {e}"))
     page.on("request", lambda r: seen["requests"].append(r.url))
     return seen
@@ -110,10 +111,12 @@ def test_embed_contacts_the_provider_only_after_the_click(new_context, embed_sit
     assert provider.hits == []
     assert [u for u in seen["requests"] if origin(u) == origin(provider.url)] == []
     assert page.locator("iframe").count() == 0
+    assert describe("embed book/", run_axe(page)) == []
     clicked = time.monotonic()
     page.click("text=Open the booking calendar")
     frame = page.wait_for_selector("iframe[title='Our booking calendar']")
     assert frame.content_frame().wait_for_selector("#calendar").inner_text() == "Pick a time"
     assert [path for _, path in provider.hits] == ["/clinic/book"]
     assert all(at >= clicked for at, _ in provider.hits)
+    assert describe("embed book/ opened", run_axe(page)) == []
     assert seen["console"] == []

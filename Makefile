@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test build system-deps clean
+.PHONY: install serve test test-tools build system-deps clean
 
 install: $(VENV)/.installed
 
@@ -21,8 +21,16 @@ serve: install
 	$(BIN)/python tools/serve.py
 
 ## Run every test (unit, build and browser tests).
-test: install
+test: install test-tools
 	$(BIN)/python -m pytest
+
+## Test-only tools from package-lock.json: axe-core and vnu.jar (no install scripts, nothing downloaded at run time).
+test-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' axe-core and vnu.jar (Debian: nodejs and npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## Build the site for publishing into site/ (refused while the booking endpoint is the dev receiver).
 build: install

@@ -16,7 +16,10 @@ The contract (what the booking form relies on, and what Formspree does):
   not recorded again, so retries and double clicks never create a second record.
 
 Tests can make it misbehave on purpose (see :class:`Faults`): answer 500, 429 or 400,
-hang past the form's timeout (after recording, like a slow back-end), or reset the connection.
+hang past the form's timeout (after recording, like a slow back-end), or reset the connection,
+one fault per request from a queue or at random. (Chrome re-sends a POST by itself, once, when a
+reused keep-alive connection is reset, so a "reset" may reach the receiver twice with one id.)
+Every form POST is logged in ``Receiver.posts`` as ``(submission_id, fault)``.
 
 Run: ``python tools/dev_receiver.py [--port 8025] [--out FILE]``.
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import socket
 import struct
 import threading
@@ -57,11 +61,23 @@ def validate(fields: dict[str, str]) -> list[dict[str, str]]:
 
 @dataclass
 class Faults:
-    """A queue of faults to inject, one per request, then normal service."""
+    """Faults to inject: a queue, one per request, then normal service; or, once :meth:`randomize` is
+    called, a fault drawn at random for each request that the queue does not decide."""
 
     queue: list[str] = field(default_factory=list)
     hang_seconds: float = 30.0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    rng: "random.Random | None" = None
+    probability: float = 0.0
+    modes: tuple[str, ...] = FAULTS
+
+    def randomize(self, rng: "random.Random | None", probability: float = 0.3, modes: tuple[str, ...] = FAULTS) -> None:
+        """Draw a fault from ``modes`` with ``probability`` for each request (``rng=None`` stops it)."""
+        for fault in modes:
+            if fault not in FAULTS:
+                raise ValueError(f"unknown fault {fault!r}; use one of {', '.join(FAULTS)}")
+        with self.lock:
+            self.rng, self.probability, self.modes = rng, probability, tuple(modes)
 
     def push(self, *faults: str) -> None:
         for fault in faults:
@@ -72,7 +88,11 @@ class Faults:
 
     def next(self) -> str | None:
         with self.lock:
-            return self.queue.pop(0) if self.queue else None
+            if self.queue:
+                return self.queue.pop(0)
+            if self.rng is not None and self.rng.random() < self.probability:
+                return self.rng.choice(self.modes)
+            return None
 
 
 class Store:
@@ -173,6 +193,7 @@ class Handler(BaseHTTPRequestHandler):
         fields = _flatten(parse_qs(raw, keep_blank_values=True))
         wants_json = "application/json" in (self.headers.get("Accept") or "")
         fault = self.server.faults.next()
+        self.server.log_post(str(fields.get("submission_id") or ""), fault)
         if fault == "reset":
             self._reset()
             return
@@ -220,6 +241,12 @@ class Receiver(ThreadingHTTPServer):
         self.store = Store(Path(out))
         self.faults = Faults()
         self.verbose = verbose
+        self.posts: list[tuple[str, str | None]] = []  # (submission_id, injected fault) of every form POST
+        self._posts_lock = threading.Lock()
+
+    def log_post(self, submission_id: str, fault: str | None) -> None:
+        with self._posts_lock:
+            self.posts.append((submission_id, fault))
 
     @property
     def url(self) -> str:

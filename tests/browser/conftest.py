@@ -15,6 +15,14 @@ from static_server import StaticServer
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+REPORTS = ROOT / "test-artifacts"
+# Test-only tools installed from package-lock.json by `make test-tools` (part of `make test`).
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# The form's timeout in the test builds (the smallest extra.booking.timeout_seconds allows) and how long
+# the receiver's "hang" faults last: longer than the timeout, so the browser gives up first.
+FORM_TIMEOUT = 3
+HANG_SECONDS = 4.0
 
 
 def chromium_path() -> str | None:
@@ -34,24 +42,66 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def receiver(tmp_path_factory):
     server = Receiver(0, tmp_path_factory.mktemp("receiver") / "submissions.jsonl")
-    server.faults.hang_seconds = 8
+    server.faults.hang_seconds = HANG_SECONDS
     server.start_in_thread()
     yield server
     server.shutdown()
+
+
+def build_and_serve(tmp_path_factory, name: str, booking: dict) -> StaticServer:
+    """Build the real site with changed extra.booking keys for a loopback origin; serve it (``.root``: the files)."""
+    port = free_port()
+    project = Project(tmp_path_factory.mktemp(name) / "project")
+    project.set_extra("booking", booking)
+    result = project.build(site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    server = StaticServer(result.site, port)
+    server.root = result.site
+    server.start_in_thread()
+    return server
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, receiver):
     """The real site built for a loopback origin, posting to the test receiver, served like GitHub Pages."""
-    port = free_port()
-    project = Project(tmp_path_factory.mktemp("browser") / "project")
-    project.set_extra("booking", {"endpoint": receiver.url, "timeout_seconds": 4})
-    result = project.build(site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    server = StaticServer(result.site, port)
-    server.start_in_thread()
+    server = build_and_serve(tmp_path_factory, "browser", {"endpoint": receiver.url, "timeout_seconds": FORM_TIMEOUT})
     yield server
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def outage_site(tmp_path_factory):
+    """The site posting to a loopback port where nothing listens yet (``.endpoint_port``): the service is unreachable
+    until a test starts a receiver there."""
+    endpoint_port = free_port()
+    server = build_and_serve(tmp_path_factory, "outage", {"endpoint": f"http://127.0.0.1:{endpoint_port}/f/dev",
+                                                          "timeout_seconds": FORM_TIMEOUT})
+    server.endpoint_port = endpoint_port
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_pages(site) -> list[str]:
+    """Every built page as a URL path relative to the site root ("" is the home page), plus 404.html."""
+    pages = sorted(p.parent.relative_to(site.root).as_posix() for p in site.root.rglob("index.html"))
+    paths = ["" if p == "." else p + "/" for p in pages]
+    assert len(paths) >= 10, paths
+    return paths + ["404.html"]
+
+
+def need_tool(path: Path) -> Path:
+    if not path.exists():
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `make test-tools` (npm ci from package-lock.json)")
+    return path
+
+
+def write_report(name: str, text: str) -> Path:
+    """Write a figure report under test-artifacts/ (so it is kept whatever pytest's -s says)."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    path = REPORTS / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -75,3 +125,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Make browser contexts (closed after the test): ``new_context(width, height, color_scheme="light", **kw)``."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 800, color_scheme: str = "light", **kwargs):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme, **kwargs)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()

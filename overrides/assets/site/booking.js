@@ -57,15 +57,22 @@
     form.setAttribute("novalidate", "");
 
     /* ---------- draft ---------- */
+    /* Everything the visitor can change, keyed by id (the submission id is kept separately). */
     function fieldsForDraft() {
       return Array.prototype.filter.call(form.elements, function (el) {
-        return el.name && el.name.charAt(0) !== "_" && el.type !== "submit" && el.type !== "button";
+        return el.id && el.name && el.name.charAt(0) !== "_" && el !== idField &&
+          el.type !== "submit" && el.type !== "button" && el.type !== "hidden";
       });
     }
 
     function saveDraft() {
-      if (!store || honeypot.value) return;
-      var data = {};
+      if (!store) return;
+      if (honeypot.value) {
+        // A filled honeypot means a robot: keep nothing of it, and drop anything kept before.
+        clearDraft();
+        return;
+      }
+      var data = { "submission_id": idField.value };
       fieldsForDraft().forEach(function (el) {
         if (el.type === "checkbox" || el.type === "radio") {
           data[el.id] = el.checked;
@@ -82,6 +89,10 @@
       if (!raw) return;
       var data;
       try { data = JSON.parse(raw); } catch (e) { return; }
+      if (typeof data.submission_id === "string" && data.submission_id) {
+        // The same id as before the reload: a request that already arrived is not recorded twice.
+        idField.value = data.submission_id;
+      }
       fieldsForDraft().forEach(function (el) {
         if (!(el.id in data)) return;
         if (el.type === "checkbox" || el.type === "radio") {
@@ -187,11 +198,16 @@
     }
 
     /* ---------- sending ---------- */
-    function showFailure(reason) {
+    function showFailure(reason, quiet) {
       failureReason.textContent = reason;
       failure.hidden = false;
-      failure.setAttribute("role", "alert");
       status.textContent = "";
+      if (quiet) {
+        // The error summary (focused, role=alert) speaks first; this panel only offers retry and contacts.
+        failure.removeAttribute("role");
+        return;
+      }
+      failure.setAttribute("role", "alert");
       failure.focus();
     }
 
@@ -265,6 +281,7 @@
           var errors = fieldErrors(json);
           if (errors.problems.length) {
             status.textContent = "";
+            showFailure(messages.fix_fields, true);
             showSummary(errors.problems, messages.rejected);
           } else {
             showFailure(messages.rejected + " " + errors.other.join(" "));

@@ -1,0 +1,45 @@
+"""Hook: a Content-Security-Policy and referrer policy on every page; external links get rel="noopener noreferrer".
+
+The tags are in overrides/partials/security.html; the policy (with this page's inline-script
+hashes) comes from sitekit.csp once the page's HTML is final, so keep this hook last in mkdocs.yml.
+"""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from sitekit import csp
+
+_state: dict = {"sources": csp.Sources()}
+
+
+def on_config(config):
+    _state["sources"] = csp.booking_sources(config.extra.get("booking") or {})
+    return config
+
+
+def on_env(env, config, files):
+    env.globals["csp_placeholder"] = csp.PLACEHOLDER
+    return env
+
+
+def _secure(html: str, where: str, config) -> str:
+    html = csp.secure_external_links(html, config.site_url or "")
+    html, found = csp.apply_policy(html, _state["sources"])
+    if not found:
+        raise PluginError(f"{where}: the page has no Content-Security-Policy tag — keep "
+                          "{% include \"partials/security.html\" %} in overrides/partials/seo/meta.html")
+    blocked = csp.blocked_markup(html)
+    if blocked:
+        raise PluginError(f"{where}: the security policy would block {', '.join(sorted(set(blocked)))} — "
+                          "move the code into a script file under overrides/assets/ and attach it with addEventListener")
+    return html
+
+
+def on_post_page(output, page, config):
+    return _secure(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return _secure(output_content, template_name, config)

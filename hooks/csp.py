@@ -9,7 +9,12 @@ from mkdocs.exceptions import PluginError
 
 from sitekit import csp
 
-_state: dict = {"sources": csp.Sources()}
+_state: dict = {"sources": csp.Sources(), "preview": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects its live-reload script after the hooks run (see sitekit.csp.policy).
+    _state["preview"] = command == "serve"
 
 
 def on_config(config):
@@ -24,7 +29,7 @@ def on_env(env, config, files):
 
 def _secure(html: str, where: str, config) -> str:
     html = csp.secure_external_links(html, config.site_url or "")
-    html, found = csp.apply_policy(html, _state["sources"])
+    html, found = csp.apply_policy(html, _state["sources"], _state["preview"])
     if not found:
         raise PluginError(f"{where}: the page has no Content-Security-Policy tag — keep "
                           "{% include \"partials/security.html\" %} in overrides/partials/seo/meta.html")

@@ -70,6 +70,12 @@ def test_policy_text():
     assert "frame-src https://cal.example.com;" in csp.policy(csp.Sources(frame=("https://cal.example.com",)), [])
 
 
+def test_preview_policy_lets_mkdocs_serve_reload_but_keeps_the_rest():
+    preview = csp.policy(csp.Sources(), ["'sha256-A'"], preview=True)
+    assert "script-src 'self' 'unsafe-inline';" in preview and "sha256" not in preview
+    assert preview.replace("'unsafe-inline'", "'sha256-A'") == csp.policy(csp.Sources(), ["'sha256-A'"])
+
+
 def test_apply_policy_hashes_the_pages_own_scripts():
     html = f'<head><meta http-equiv="Content-Security-Policy" content="{csp.PLACEHOLDER}"></head><script>go()</script>'
     out, found = csp.apply_policy(html, csp.Sources())

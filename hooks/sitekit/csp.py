@@ -99,11 +99,16 @@ def booking_sources(booking: dict) -> Sources:
     return Sources()
 
 
-def policy(sources: Sources, hashes: list[str]) -> str:
-    """The policy text for one page."""
+def policy(sources: Sources, hashes: list[str], preview: bool = False) -> str:
+    """The policy text for one page.
+
+    ``preview`` is for ``mkdocs serve`` only: its live-reload script is injected into each page
+    after the hooks have run, with a different text on every request, so no hash can name it;
+    the preview allows inline scripts instead. A published build never does."""
+    scripts = ["'unsafe-inline'"] if preview else list(hashes)
     directives = [
         ("default-src", ["'self'"]),
-        ("script-src", ["'self'", *hashes]),
+        ("script-src", ["'self'", *scripts]),
         ("style-src", ["'self'"]),
         ("img-src", ["'self'", "data:"]),
         ("font-src", ["'self'"]),
@@ -116,11 +121,11 @@ def policy(sources: Sources, hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
 
 
-def apply_policy(html: str, sources: Sources) -> tuple[str, bool]:
+def apply_policy(html: str, sources: Sources, preview: bool = False) -> tuple[str, bool]:
     """Fill the placeholder with this page's policy. Returns (html, whether the placeholder was there)."""
     if PLACEHOLDER not in html:
         return html, False
-    return html.replace(PLACEHOLDER, policy(sources, script_hashes(html))), True
+    return html.replace(PLACEHOLDER, policy(sources, script_hashes(html), preview)), True
 
 
 def _attribute(match: re.Match | None) -> str | None:

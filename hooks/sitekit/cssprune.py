@@ -183,8 +183,10 @@ def _serialize(items: list, used: set[str], animations: set[str]) -> str:
             out.append(item)
         elif isinstance(item, _Rule):
             body = ";".join(d.text for d in item.declarations if not d.name.startswith("--") or d.name in used)
-            if body:
+            if body and item.selectors:
                 out.append(",".join(item.selectors) + "{" + body + "}")
+            elif body:  # the declarations of @page, @font-face …
+                out.append(body)
         elif item.at.lower().split()[0].endswith("keyframes"):
             if item.at.split()[-1] in animations:
                 out.append(item.at + "{" + item.items[0] + "}")
@@ -216,8 +218,10 @@ def prune(css: str, keep: Keep) -> str:
 
 _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)\s*=""")
+_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CLASS_LIST = re.compile(r"""classList\.(?:add|remove|toggle|contains)\(\s*["']([^"']+)["']""")
 _MD_TOKEN = re.compile(r"\bmd-[A-Za-z0-9_-]*[A-Za-z0-9_]")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # The palette's attributes: a rule for a colour or scheme the site never sets is dropped.
@@ -250,7 +254,8 @@ class SiteFacts:
         self.classes |= classes
         self.facts |= {f"class:{name}" for name in classes}
         self.facts |= {f"element:{tag.lower()}" for tag in _TAG.findall(html)}
-        self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(html)}
+        for tag in _START_TAG.findall(html):
+            self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(tag)}
         for name, values in attribute_values(html, PALETTE_ATTRIBUTES).items():
             self.palette[name] |= values
         self.properties |= custom_properties(html)
@@ -282,9 +287,11 @@ def attribute_values(html: str, names: tuple[str, ...]) -> dict[str, set[str]]:
 
 def theme_script_classes(js: str, facts: set[str]) -> set[str]:
     """The classes the theme's script may add on this site: its ``md-…`` tokens (less the families of
-    THEME_FAMILIES whose parts the site does not have), plus ``js`` that it sets on <html>."""
+    THEME_FAMILIES whose parts the site does not have), the names it gives ``classList`` (``js`` on <html>,
+    the focus-visible polyfill's ``focus-visible``, …) and ``no-js``."""
     dropped = tuple(prefix for prefix, needs in THEME_FAMILIES if not needs & facts)
-    return {token for token in _MD_TOKEN.findall(js) if not token.startswith(dropped)} | {"js", "no-js"}
+    named = {name for names in _CLASS_LIST.findall(js) for name in names.split()}
+    return {token for token in _MD_TOKEN.findall(js) if not token.startswith(dropped)} | named | {"no-js"}
 
 
 def own_script_classes(js: str) -> set[str]:

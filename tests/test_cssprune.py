@@ -44,6 +44,22 @@ def test_prune(css, expected):
     assert prune(css, KEEP) == expected
 
 
+ELEMENTS = Keep(classes=frozenset({"a"}), elements=frozenset({"p", "html", "svg"}))
+
+
+@pytest.mark.parametrize("css, expected", [
+    pytest.param("p{x:1}kbd{x:2}", "p{x:1}", id="unused-element"),
+    pytest.param(".a kbd,.a p{x:1}", ".a p{x:1}", id="descendant-element"),
+    pytest.param(".a>kbd{x:1}p+kbd{x:2}p~p{x:3}", "p~p{x:3}", id="combinators"),
+    pytest.param("p:hover,p::before,a:focus-visible{x:1}", "p:hover,p::before{x:1}", id="pseudo-names-are-not-elements"),
+    pytest.param(".a:not(kbd){x:1}", ".a:not(kbd){x:1}", id="not-is-not-judged"),
+    pytest.param(":is(kbd,p) .a{x:1}:is(kbd,abbr){x:2}", ":is(kbd,p) .a{x:1}", id="is-branches"),
+    pytest.param("html .a,*{x:1}", "html .a,*{x:1}", id="root-and-universal"),
+])
+def test_prune_elements(css, expected):
+    assert prune(css, ELEMENTS) == expected
+
+
 FACTS_HTML = """<html class="no-js"><body data-md-color-primary="teal">
 <pre><code class="c">x</code></pre><div class=single data-preview>
 <script id="__config" type="application/json">{"features": ["search.highlight"], "version": null}</script>"""
@@ -53,6 +69,7 @@ def test_site_facts_from_html():
     facts = SiteFacts()
     facts.add_html(FACTS_HTML)
     assert facts.classes == {"no-js", "c", "single"}
+    assert facts.elements == {"html", "body", "pre", "code", "div", "script"}
     assert {"element:pre", "class:single", "attribute:data-preview", "feature:search.highlight"} <= facts.facts
     assert "config:version" not in facts.facts
     assert facts.palette["data-md-color-primary"] == {"teal"}
@@ -80,9 +97,10 @@ def test_own_script_words_are_classes():
 def test_keep_for_joins_html_theme_and_own_scripts():
     facts = SiteFacts()
     facts.add_html('<p class="x" style="--inline:1">')
-    keep = keep_for(facts, 'a="md-dialog";b.style.setProperty("--md-tooltip-x",1)', ['c.classList.add("mine")'])
+    keep = keep_for(facts, 'a="md-dialog";h("div");b.style.setProperty("--md-tooltip-x",1)', ['c.classList.add("mine")'])
     assert {"x", "md-dialog", "mine", "no-js"} <= keep.classes
     assert {"--inline", "--md-tooltip-x"} <= keep.properties
+    assert {"p", "div", "html", "body"} <= keep.elements and "kbd" not in keep.elements
 
 
 def test_site_stylesheet_needs_the_theme_files(tmp_path):

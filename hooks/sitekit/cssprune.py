@@ -5,6 +5,7 @@
 - each selector of a rule that needs a class the site never uses (``keep.classes``: the classes in the
   built HTML plus the class names the site's scripts may add); classes inside ``:not()``/``:has()`` and other
   functional pseudo-classes are not judged, ``:is()``/``:where()`` keep a selector when any branch is usable;
+- each selector that names an element the site never has (when ``keep.elements`` is given);
 - selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``): the site is written left to right;
 - selectors that ask an attribute named in ``keep.attributes`` for a value the site never gives it
   (the palette's ``[data-md-color-primary=red]`` when the site is teal);
@@ -33,10 +34,12 @@ _CUSTOM_NAME = re.compile(r"--[A-Za-z0-9_-]+")
 
 @dataclass(frozen=True)
 class Keep:
-    """What the site can use: class names, attribute values (for the attributes named), custom properties."""
+    """What the site can use: class names, attribute values (for the attributes named), custom properties and,
+    when given, element names (None: every element is kept)."""
     classes: frozenset[str]
     attributes: dict[str, frozenset[str]] = field(default_factory=dict)
     properties: frozenset[str] = frozenset()
+    elements: frozenset[str] | None = None
 
 
 # ---------------------------------------------------------------- selectors
@@ -66,7 +69,13 @@ def _attribute(block) -> tuple[str, str | None] | None:
 
 def usable(selector: list, keep: Keep) -> bool:
     """Whether one complex selector (its tokens, without commas) can match something on the site."""
+    previous = None
     for i, token in enumerate(selector):
+        if token.type == "ident" and keep.elements is not None and (
+                previous is None or previous.type == "whitespace" or (previous.type == "literal" and previous.value in ">+~")):
+            if token.lower_value not in keep.elements:
+                return False
+        previous = token
         if token.type == "literal" and token.value == "." and i + 1 < len(selector) and selector[i + 1].type == "ident":
             if selector[i + 1].value not in keep.classes:
                 return False
@@ -224,6 +233,9 @@ _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</scri
 _CLASS_LIST = re.compile(r"""classList\.(?:add|remove|toggle|contains)\(\s*["']([^"']+)["']""")
 _MD_TOKEN = re.compile(r"\bmd-[A-Za-z0-9_-]*[A-Za-z0-9_]")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_QUOTED_WORD = re.compile(r"""["']([a-z][a-z0-9]*)["']""")
+# Always there, whatever the HTML says: the root and the body of every document.
+ALWAYS_ELEMENTS = frozenset({"html", "body", "head"})
 # The palette's attributes: a rule for a colour or scheme the site never sets is dropped.
 PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent", "data-md-color-scheme")
 
@@ -246,6 +258,7 @@ class SiteFacts:
     """What the built pages hold, as "class:…", "element:…", "attribute:…", "feature:…", "config:…" facts."""
     classes: set[str] = field(default_factory=set)
     facts: set[str] = field(default_factory=set)
+    elements: set[str] = field(default_factory=set)
     palette: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in PALETTE_ATTRIBUTES})
     properties: set[str] = field(default_factory=set)
 
@@ -253,7 +266,9 @@ class SiteFacts:
         classes = html_classes(html)
         self.classes |= classes
         self.facts |= {f"class:{name}" for name in classes}
-        self.facts |= {f"element:{tag.lower()}" for tag in _TAG.findall(html)}
+        elements = {tag.lower() for tag in _TAG.findall(html)}
+        self.elements |= elements
+        self.facts |= {f"element:{tag}" for tag in elements}
         for tag in _START_TAG.findall(html):
             self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(tag)}
         for name, values in attribute_values(html, PALETTE_ATTRIBUTES).items():
@@ -294,6 +309,12 @@ def theme_script_classes(js: str, facts: set[str]) -> set[str]:
     return {token for token in _MD_TOKEN.findall(js) if not token.startswith(dropped)} | named | {"no-js"}
 
 
+def script_elements(js: str) -> set[str]:
+    """Element names a script may create: every quoted lower-case word in it (``h("article", …)``,
+    ``createElement("iframe")``)."""
+    return set(_QUOTED_WORD.findall(js))
+
+
 def own_script_classes(js: str) -> set[str]:
     """The classes our own scripts may add: every word in them (they are short; a spare word keeps a rule)."""
     return set(_WORD.findall(js))
@@ -308,11 +329,13 @@ def keep_for(site: SiteFacts, theme_js: str, own_js: list[str]) -> Keep:
     """What to keep for a site with these facts, the theme's script and our own scripts."""
     classes = site.classes | theme_script_classes(theme_js, site.facts)
     properties = site.properties | custom_properties(theme_js)
+    elements = site.elements | script_elements(theme_js) | ALWAYS_ELEMENTS
     for js in own_js:
         classes |= own_script_classes(js)
         properties |= custom_properties(js)
+        elements |= script_elements(js)
     return Keep(frozenset(classes), {name: frozenset(values) for name, values in site.palette.items()},
-                frozenset(properties))
+                frozenset(properties), frozenset(elements))
 
 
 # ---------------------------------------------------------------- the site's one stylesheet

@@ -94,3 +94,15 @@ def nav_pages() -> list[str]:
         rel = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
         pages.append("" if rel == "index" else rel.removesuffix("/index") + "/")
     return pages
+
+
+# Figures a test wants shown after the run even when it passes (e.g. the page-weight table):
+# title -> lines, printed by pytest_terminal_summary below.
+REPORT_SECTIONS: dict[str, list[str]] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, lines in REPORT_SECTIONS.items():
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)

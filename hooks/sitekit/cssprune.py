@@ -1,0 +1,371 @@
+"""Prune stylesheets to the rules a built site can use, and join them into one minified stylesheet.
+
+``prune(css, keep)`` drops from a stylesheet:
+
+- each selector of a rule that needs a class the site never uses (``keep.classes``: the classes in the
+  built HTML plus the class names the site's scripts may add); classes inside ``:not()``/``:has()`` and other
+  functional pseudo-classes are not judged, ``:is()``/``:where()`` keep a selector when any branch is usable;
+- each selector that names an element the site never has (when ``keep.elements`` is given);
+- selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``): the site is written left to right;
+- selectors that ask an attribute named in ``keep.attributes`` for a value the site never gives it
+  (the palette's ``[data-md-color-primary=red]`` when the site is teal);
+- rules, ``@media`` and ``@supports`` blocks left empty, ``@keyframes`` no kept rule names;
+- custom properties (``--md-…: …``) that nothing refers to with ``var()``: neither a kept rule, nor another
+  kept custom property, nor ``keep.properties`` (the ones the site's HTML and scripts name).
+
+Everything else (element and id selectors, other at-rules, declaration values) is kept as it is.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tinycss2
+
+# Functional pseudo-classes whose arguments are alternatives: usable when any one of them is.
+_ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
+# At-rules whose blocks hold rules that are pruned like the top level.
+_GROUPING = {"media", "supports", "layer", "container", "document", "-moz-document"}
+_VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+_CUSTOM_NAME = re.compile(r"--[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class Keep:
+    """What the site can use: class names, attribute values (for the attributes named), custom properties and,
+    when given, element names (None: every element is kept)."""
+    classes: frozenset[str]
+    attributes: dict[str, frozenset[str]] = field(default_factory=dict)
+    properties: frozenset[str] = frozenset()
+    elements: frozenset[str] | None = None
+
+
+# ---------------------------------------------------------------- selectors
+
+def _split_commas(tokens: list) -> list[list]:
+    parts, current = [], []
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    return parts
+
+
+def _attribute(block) -> tuple[str, str | None] | None:
+    """(name, value) of an attribute selector ``[name=value]`` (value None for other operators)."""
+    tokens = [t for t in block.content if t.type not in ("whitespace", "comment")]
+    if not tokens or tokens[0].type != "ident":
+        return None
+    name = tokens[0].lower_value
+    if len(tokens) >= 3 and tokens[1].type == "literal" and tokens[1].value == "=" and tokens[2].type in ("ident", "string"):
+        return name, tokens[2].value
+    return name, None
+
+
+def usable(selector: list, keep: Keep) -> bool:
+    """Whether one complex selector (its tokens, without commas) can match something on the site."""
+    previous = None
+    for i, token in enumerate(selector):
+        if token.type == "ident" and keep.elements is not None and (
+                previous is None or previous.type == "whitespace" or (previous.type == "literal" and previous.value in ">+~")):
+            if token.lower_value not in keep.elements:
+                return False
+        previous = token
+        if token.type == "literal" and token.value == "." and i + 1 < len(selector) and selector[i + 1].type == "ident":
+            if selector[i + 1].value not in keep.classes:
+                return False
+        elif token.type == "[] block":
+            attribute = _attribute(token)
+            if attribute is None:
+                continue
+            name, value = attribute
+            if name == "dir" and value == "rtl":
+                return False
+            if name in keep.attributes and value is not None and value not in keep.attributes[name]:
+                return False
+        elif token.type == "function" and i and selector[i - 1].type == "literal" and selector[i - 1].value == ":":
+            if token.lower_name in _ANY_OF:
+                if not any(usable(branch, keep) for branch in _split_commas(token.arguments)):
+                    return False
+            elif token.lower_name == "dir":
+                if tinycss2.serialize(token.arguments).strip().lower() == "rtl":
+                    return False
+    return True
+
+
+def _selectors(prelude: list, keep: Keep) -> list[str]:
+    return [tinycss2.serialize(part).strip() for part in _split_commas(prelude) if usable(part, keep)]
+
+
+# ---------------------------------------------------------------- declarations
+
+@dataclass
+class _Declaration:
+    name: str
+    text: str  # "name:value" or "name:value!important"
+
+
+@dataclass
+class _Rule:
+    selectors: list[str]
+    declarations: list[_Declaration]
+
+
+@dataclass
+class _Block:
+    at: str  # "@media screen" …
+    items: list
+
+
+def _declarations(content: list) -> list[_Declaration]:
+    result = []
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type != "declaration":
+            continue
+        value = tinycss2.serialize(item.value).strip()
+        important = "!important" if item.important else ""
+        result.append(_Declaration(item.name, f"{item.name}:{value}{important}"))
+    return result
+
+
+def _parse(rules: list, keep: Keep) -> list:
+    items = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _selectors(rule.prelude, keep)
+            if selectors:
+                items.append(_Rule(selectors, _declarations(rule.content or [])))
+        elif rule.type == "at-rule":
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            at = f"@{rule.at_keyword} {prelude}".strip() if prelude else f"@{rule.at_keyword}"
+            if rule.lower_at_keyword == "charset":
+                continue
+            if rule.content is None:
+                items.append(at + ";")
+            elif rule.lower_at_keyword in _GROUPING:
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                items.append(_Block(at, _parse(inner, keep)))
+            elif rule.lower_at_keyword.endswith("keyframes"):
+                items.append(_Block(at, [tinycss2.serialize(rule.content).strip()]))
+            else:  # @page, @font-face …: kept as written
+                items.append(_Block(at, [_Rule([], _declarations(rule.content))]))
+    return items
+
+
+def _walk_rules(items):
+    for item in items:
+        if isinstance(item, _Rule):
+            yield item
+        elif isinstance(item, _Block):
+            yield from _walk_rules(item.items)
+
+
+def _used_properties(items: list, keep: Keep) -> set[str]:
+    """Custom properties something refers to, following definitions that refer to others."""
+    definitions: dict[str, list[str]] = {}
+    used = set(keep.properties)
+    for rule in _walk_rules(items):
+        for declaration in rule.declarations:
+            refs = _VAR.findall(declaration.text[len(declaration.name) + 1:])
+            if declaration.name.startswith("--"):
+                definitions.setdefault(declaration.name, []).extend(refs)
+            else:
+                used.update(refs)
+    pending = list(used)
+    while pending:
+        for ref in definitions.get(pending.pop(), []):
+            if ref not in used:
+                used.add(ref)
+                pending.append(ref)
+    return used
+
+
+def _serialize(items: list, used: set[str], animations: set[str]) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, _Rule):
+            body = ";".join(d.text for d in item.declarations if not d.name.startswith("--") or d.name in used)
+            if body and item.selectors:
+                out.append(",".join(item.selectors) + "{" + body + "}")
+            elif body:  # the declarations of @page, @font-face …
+                out.append(body)
+        elif item.at.lower().split()[0].endswith("keyframes"):
+            if item.at.split()[-1] in animations:
+                out.append(item.at + "{" + item.items[0] + "}")
+        else:
+            inner = _serialize(item.items, used, animations)
+            if inner:
+                out.append(item.at + "{" + inner + "}")
+    return "".join(out)
+
+
+def _animation_names(items: list) -> set[str]:
+    names = set()
+    for rule in _walk_rules(items):
+        for declaration in rule.declarations:
+            if declaration.name in ("animation", "animation-name"):
+                names.update(re.findall(r"[A-Za-z_][\w-]*", declaration.text.split(":", 1)[1]))
+    return names
+
+
+def prune(css: str, keep: Keep) -> str:
+    """The stylesheet without what the site cannot use, minified (see the module's description)."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    items = _parse(rules, keep)
+    text = _serialize(items, _used_properties(items, keep), _animation_names(items))
+    return ('@charset "UTF-8";' + text) if not text.isascii() else text
+
+
+# ---------------------------------------------------------------- what the site uses
+
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CLASS_LIST = re.compile(r"""classList\.(?:add|remove|toggle|contains)\(\s*["']([^"']+)["']""")
+_MD_TOKEN = re.compile(r"\bmd-[A-Za-z0-9_-]*[A-Za-z0-9_]")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_QUOTED_WORD = re.compile(r"""["']([a-z][a-z0-9]*)["']""")
+# Always there, whatever the HTML says: the root and the body of every document.
+ALWAYS_ELEMENTS = frozenset({"html", "body", "head"})
+# The palette's attributes: a rule for a colour or scheme the site never sets is dropped.
+PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent", "data-md-color-scheme")
+
+# Classes Material's script adds only to parts of a page that the built HTML (or the theme configuration)
+# must already have: (class prefix, the facts of which at least one must hold for the script to add them).
+THEME_FAMILIES = (
+    ("md-annotation", {"class:annotate"}),                         # code annotations
+    ("md-code__", {"element:pre"}),                                # code blocks (copy, select, annotation buttons)
+    ("md-tooltip", {"class:annotate", "attribute:data-preview", "feature:content.tooltips",
+                    "feature:content.footnote.tooltips", "feature:navigation.instant.preview"}),
+    ("md-tag", {"class:md-tag", "class:md-tags"}),                 # tags, shown only for pages with tags
+    ("md-source__", {"class:md-source"}),                          # repository facts (repo_url)
+    ("md-version", {"config:version"}),                            # version selector (extra.version)
+    ("md-status", {"class:md-status"}),                            # page status badges
+)
+
+
+@dataclass
+class SiteFacts:
+    """What the built pages hold, as "class:…", "element:…", "attribute:…", "feature:…", "config:…" facts."""
+    classes: set[str] = field(default_factory=set)
+    facts: set[str] = field(default_factory=set)
+    elements: set[str] = field(default_factory=set)
+    palette: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in PALETTE_ATTRIBUTES})
+    properties: set[str] = field(default_factory=set)
+
+    def add_html(self, html: str) -> None:
+        classes = html_classes(html)
+        self.classes |= classes
+        self.facts |= {f"class:{name}" for name in classes}
+        elements = {tag.lower() for tag in _TAG.findall(html)}
+        self.elements |= elements
+        self.facts |= {f"element:{tag}" for tag in elements}
+        for tag in _START_TAG.findall(html):
+            self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(tag)}
+        for name, values in attribute_values(html, PALETTE_ATTRIBUTES).items():
+            self.palette[name] |= values
+        self.properties |= custom_properties(html)
+        for match in _CONFIG.finditer(html):
+            try:
+                config = json.loads(match.group(1))
+            except ValueError:
+                continue
+            self.facts |= {f"feature:{name}" for name in config.get("features") or []}
+            self.facts |= {f"config:{key}" for key, value in config.items() if value}
+
+
+def html_classes(html: str) -> set[str]:
+    """Every class named in class attributes of an HTML document."""
+    classes = set()
+    for match in _CLASS_ATTR.finditer(html):
+        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+    return classes
+
+
+def attribute_values(html: str, names: tuple[str, ...]) -> dict[str, set[str]]:
+    """The values an HTML document gives each of the named attributes."""
+    values: dict[str, set[str]] = {name: set() for name in names}
+    for name in names:
+        for match in re.finditer(r"\b" + re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", html):
+            values[name].add(match.group(1) or match.group(2) or match.group(3) or "")
+    return values
+
+
+def theme_script_classes(js: str, facts: set[str]) -> set[str]:
+    """The classes the theme's script may add on this site: its ``md-…`` tokens (less the families of
+    THEME_FAMILIES whose parts the site does not have), the names it gives ``classList`` (``js`` on <html>,
+    the focus-visible polyfill's ``focus-visible``, …) and ``no-js``."""
+    dropped = tuple(prefix for prefix, needs in THEME_FAMILIES if not needs & facts)
+    named = {name for names in _CLASS_LIST.findall(js) for name in names.split()}
+    return {token for token in _MD_TOKEN.findall(js) if not token.startswith(dropped)} | named | {"no-js"}
+
+
+def script_elements(js: str) -> set[str]:
+    """Element names a script may create: every quoted lower-case word in it (``h("article", …)``,
+    ``createElement("iframe")``)."""
+    return set(_QUOTED_WORD.findall(js))
+
+
+def own_script_classes(js: str) -> set[str]:
+    """The classes our own scripts may add: every word in them (they are short; a spare word keeps a rule)."""
+    return set(_WORD.findall(js))
+
+
+def custom_properties(text: str) -> set[str]:
+    """Every ``--name`` mentioned in a script or document (scripts may read or set them)."""
+    return set(_CUSTOM_NAME.findall(text))
+
+
+def keep_for(site: SiteFacts, theme_js: str, own_js: list[str]) -> Keep:
+    """What to keep for a site with these facts, the theme's script and our own scripts."""
+    classes = site.classes | theme_script_classes(theme_js, site.facts)
+    properties = site.properties | custom_properties(theme_js)
+    elements = site.elements | script_elements(theme_js) | ALWAYS_ELEMENTS
+    for js in own_js:
+        classes |= own_script_classes(js)
+        properties |= custom_properties(js)
+        elements |= script_elements(js)
+    return Keep(frozenset(classes), {name: frozenset(values) for name, values in site.palette.items()},
+                frozenset(properties), frozenset(elements))
+
+
+# ---------------------------------------------------------------- the site's one stylesheet
+
+# Joined in this order (the cascade of the three links they replace). Material's file names carry a hash.
+THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+OWN_STYLESHEET = "assets/site/site.css"
+THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
+OWN_SCRIPTS = "assets/site/*.js"
+OUTPUT = "assets/stylesheets/site.min.css"
+
+
+def _one(site_dir: Path, pattern: str) -> Path:
+    found = sorted(site_dir.glob(pattern))
+    if len(found) != 1:
+        raise ValueError(f"expected one file {pattern} in the built site, found {len(found)} "
+                         f"({', '.join(p.name for p in found) or 'none'}) — is the theme still mkdocs-material 9?")
+    return found[0]
+
+
+def site_stylesheet(site_dir: Path) -> str:
+    """The one stylesheet for a built site: Material's main and palette styles and our site.css, pruned to what
+    the built pages (every *.html), Material's script and our scripts can use. ValueError if a part is missing."""
+    sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
+    if not sources[-1].is_file():
+        raise ValueError(f"{OWN_STYLESHEET} is missing from the built site — keep overrides/{OWN_STYLESHEET}")
+    facts = SiteFacts()
+    for page in sorted(site_dir.rglob("*.html")):
+        facts.add_html(page.read_text(encoding="utf-8"))
+    theme_js = _one(site_dir, THEME_SCRIPT).read_text(encoding="utf-8")
+    own_js = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OWN_SCRIPTS))]
+    css = "\n".join(path.read_text(encoding="utf-8") for path in sources)
+    return prune(css, keep_for(facts, theme_js, own_js))

@@ -1,0 +1,128 @@
+"""Page weight (tools/page_weight.py): every built page's first view within 60 KB and 8 requests, the table
+printed after the run; and the model itself on small hand-made sites."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from conftest import REPORT_SECTIONS
+from page_weight import (BUDGET_BYTES, BUDGET_REQUESTS, Fetch, built_pages, css_requests, first_view,
+                         html_requests, table)
+
+# ---------------------------------------------------------------- the real site
+
+
+def test_every_page_is_within_budget(built):
+    pages = built_pages(built.site)
+    assert len(pages) >= 12 and "" in pages and "404.html" in pages, pages
+    lines, rows = table(built.site, pages)
+    REPORT_SECTIONS["page weight, first view (tests/test_budget.py)"] = lines
+    over = [f"/{page}: {requests} requests, {total} bytes" for page, requests, total in rows
+            if requests > BUDGET_REQUESTS or total > BUDGET_BYTES]
+    assert over == [], "over the budget of 8 requests and 60,000 bytes:\n" + "\n".join(over)
+
+
+def test_every_page_has_one_stylesheet_and_no_search_download(built):
+    for page in built_pages(built.site):
+        kinds = [f.kind for f in first_view(built.site, page)]
+        assert kinds.count("stylesheet") == 1, (page, kinds)
+        assert "search worker" not in kinds and "search index" not in kinds, (page, kinds)
+
+
+def test_the_stylesheet_is_pruned_but_keeps_what_pages_use(built):
+    css = (built.site / "assets/stylesheets/site.min.css").read_text()
+    theme = next((built.site / "assets/stylesheets").glob("main.*.min.css")).read_text()
+    assert len(css) < len(theme) / 2
+    for needed in (".md-header{", ".md-search-result__item", ".md-nav__link--passed", ".booking-form",
+                   "[data-md-color-scheme=slate]", "[data-md-color-primary=teal]", "@media print", "@page{"):
+        assert needed in css, needed
+    for gone in ("[dir=rtl]", "[data-md-color-primary=indigo]", ".md-version__list", "--md-admonition-icon--bug"):
+        assert gone not in css, gone
+
+
+# ---------------------------------------------------------------- the model on small sites
+
+
+def make_site(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return root
+
+
+def gz(text: str) -> int:
+    return len(gzip.compress(text.encode(), 6, mtime=0))
+
+
+PAGE = """<!doctype html><html><head>
+<link rel="canonical" href="https://example.org/a/"><link rel="next" href="../b/">
+<link rel="icon" href="../i.svg"><link rel="stylesheet" href="../s.css"><link rel="preload" href="../f.woff2">
+<script type="application/ld+json">{}</script><script>var inline = 1</script>
+</head><body><img src="../p.png"><img src="../lazy.png" loading="lazy"><img src="data:image/png;base64,AA==">
+<iframe src="https://other.example/x"></iframe><a href="../c/">link</a>
+<script src="../j.js" defer></script><script nomodule src="../old.js"></script></body></html>"""
+CSS = ".a{background:url(bg.png)}.b{background:url('data:image/svg+xml,x')}@import 'more.css';"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
+
+
+def test_first_view_counts_what_the_html_and_css_load(tmp_path):
+    site = make_site(tmp_path, {"a/index.html": PAGE, "s.css": CSS, "more.css": ".m{}", "bg.png": PNG, "p.png": PNG,
+                                "i.svg": "<svg/>", "j.js": "var j", "f.woff2": b"wOF2" + bytes(50), "404.html": "nope"})
+    assert first_view(site, "a/") == [
+        Fetch("/a/", gz(PAGE), "document"),
+        Fetch("/s.css", gz(CSS), "stylesheet"),
+        Fetch("/f.woff2", 54, "preload"),
+        Fetch("/p.png", len(PNG), "image"),            # PNG is sent as it is
+        Fetch("https://other.example/x", 0, "frame"),  # another origin: counted, bytes unknown
+        Fetch("/j.js", gz("var j"), "script"),
+        Fetch("/i.svg", gz("<svg/>"), "icon"),
+        Fetch("/bg.png", len(PNG), "css"),
+        Fetch("/more.css", gz(".m{}"), "css"),
+    ]
+
+
+def test_missing_files_are_404_pages_and_no_icon_means_favicon_ico(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<link rel="stylesheet" href="gone.css">', "404.html": "not found"})
+    assert first_view(site, "") == [Fetch("/", gz('<link rel="stylesheet" href="gone.css">'), "document"),
+                                    Fetch("/gone.css", gz("not found"), "stylesheet"),
+                                    Fetch("/favicon.ico", gz("not found"), "icon")]
+
+
+@pytest.mark.parametrize("html, expected", [
+    pytest.param('<link rel="icon" href="data:image/svg+xml,x">', [], id="data-icon-no-request"),
+    pytest.param('<link rel="icon" href="a.svg"><link rel="icon" href="b.png">', [("http://site.invalid/a.svg", "icon")],
+                 id="first-icon-only"),
+    pytest.param('<link rel="alternate stylesheet" href="x.css"><link rel="icon" href="i.svg">',
+                 [("http://site.invalid/i.svg", "icon")], id="alternate-stylesheet-not-loaded"),
+    pytest.param('<base href="/sub/"><script src="x.js"></script><link rel="icon" href="i.svg">',
+                 [("http://site.invalid/sub/x.js", "script"), ("http://site.invalid/sub/i.svg", "icon")], id="base"),
+])
+def test_html_requests(html, expected):
+    assert html_requests(html, "http://site.invalid/") == expected
+
+
+def test_css_requests_skip_data_and_fragments():
+    css = "a{b:url(x.png)}c{d:url( \"y.png\" )}e{f:url(data:,z)}g{filter:url(#f)}"
+    assert css_requests(css, "http://site.invalid/css/s.css") == [("http://site.invalid/css/x.png", "css"),
+                                                                  ("http://site.invalid/css/y.png", "css")]
+
+
+CONFIG = '<script id="__config" type="application/json">{"base": "..", "search": "../w/search.1.min.js"}</script>'
+THEME_PAGE = ('<link rel="icon" href="../i.svg"><form name="search"></form>' + CONFIG +
+              '{lazy}<script src="../assets/javascripts/bundle.abc123.min.js"></script>')
+
+
+@pytest.mark.parametrize("lazy, searched", [
+    pytest.param("", ["/w/search.1.min.js", "/search/search_index.json"], id="material-loads-search-at-once"),
+    pytest.param("<script data-lazy-search>hold()</script>", [], id="held-back-until-search-opens"),
+])
+def test_theme_search_worker_and_index(tmp_path, lazy, searched):
+    site = make_site(tmp_path, {"x/index.html": THEME_PAGE.replace("{lazy}", lazy), "i.svg": "<svg/>",
+                                "assets/javascripts/bundle.abc123.min.js": "b", "w/search.1.min.js": "w",
+                                "search/search_index.json": "{}", "404.html": "-"})
+    fetched = first_view(site, "x/")
+    assert [f.url for f in fetched if f.kind.startswith("search")] == searched
+    assert len(fetched) == 3 + len(searched)

@@ -1,0 +1,123 @@
+"""Stylesheet pruning (hooks/sitekit/cssprune.py): table-driven, exact output."""
+from __future__ import annotations
+
+import pytest
+
+from sitekit.cssprune import (Keep, SiteFacts, keep_for, own_script_classes, prune, site_stylesheet,
+                              theme_script_classes)
+
+KEEP = Keep(classes=frozenset({"a", "b", "md-typeset"}),
+            attributes={"data-md-color-primary": frozenset({"teal"})},
+            properties=frozenset({"--from-js"}))
+
+
+@pytest.mark.parametrize("css, expected", [
+    pytest.param(".a{color:red}.c{color:blue}", ".a{color:red}", id="unused-class-dropped"),
+    pytest.param(".a,.c{color:red}", ".a{color:red}", id="selector-list-keeps-usable-ones"),
+    pytest.param(".a .c, p{margin:0}", "p{margin:0}", id="descendant-class-needed-too"),
+    pytest.param("p, h1 > a{margin:0}", "p,h1 > a{margin:0}", id="elements-kept"),
+    pytest.param(".a:not(.c){x:1}", ".a:not(.c){x:1}", id="not-is-not-judged"),
+    pytest.param(".md-typeset :is(.c,.a){x:1}", ".md-typeset :is(.c,.a){x:1}", id="is-any-branch"),
+    pytest.param(".md-typeset :is(.c,.d){x:1}", "", id="is-no-branch"),
+    pytest.param("[dir=rtl] .a{x:1}[dir=ltr] .a{x:2}", "[dir=ltr] .a{x:2}", id="rtl-dropped"),
+    pytest.param(".a:dir(rtl){x:1}.a:dir(ltr){x:2}", ".a:dir(ltr){x:2}", id="dir-pseudo-rtl-dropped"),
+    pytest.param("[data-md-color-primary=red]{x:1}[data-md-color-primary=teal]{x:2}",
+                 "[data-md-color-primary=teal]{x:2}", id="palette-colours-not-used"),
+    pytest.param("[data-other=red]{x:1}", "[data-other=red]{x:1}", id="other-attributes-kept"),
+    pytest.param("@media screen{.c{x:1}}@media print{.a{x:1}}", "@media print{.a{x:1}}", id="empty-media-dropped"),
+    pytest.param("@supports (display:grid){.a{display:grid}}", "@supports (display:grid){.a{display:grid}}",
+                 id="supports-kept"),
+    pytest.param(":root{--used:1;--unused:2;--chain:3;--via:var(--chain)}.a{x:var(--used);y:var(--via)}",
+                 ":root{--used:1;--chain:3;--via:var(--chain)}.a{x:var(--used);y:var(--via)}",
+                 id="custom-properties-followed"),
+    pytest.param(":root{--only-unused-rule:1}.c{x:var(--only-unused-rule)}", "", id="property-of-dropped-rule"),
+    pytest.param(":root{--from-js:1}", ":root{--from-js:1}", id="property-named-by-scripts"),
+    pytest.param("@keyframes spin{to{x:1}}@keyframes gone{to{x:1}}.a{animation:spin 1s}",
+                 "@keyframes spin{to{x:1}}.a{animation:spin 1s}", id="keyframes-only-when-named"),
+    pytest.param("/* note */\n.a {\n  color : red ;\n  margin: 0 !important;\n}\n",
+                 ".a{color:red;margin:0!important}", id="minified"),
+    pytest.param('@charset "UTF-8";.a{content:"é"}', '@charset "UTF-8";.a{content:"é"}', id="charset-when-needed"),
+    pytest.param('@charset "UTF-8";.a{content:"e"}', '.a{content:"e"}', id="charset-when-ascii-dropped"),
+    pytest.param("@page{margin:1cm}", "@page{margin:1cm}", id="page-kept"),
+])
+def test_prune(css, expected):
+    assert prune(css, KEEP) == expected
+
+
+ELEMENTS = Keep(classes=frozenset({"a"}), elements=frozenset({"p", "html", "svg"}))
+
+
+@pytest.mark.parametrize("css, expected", [
+    pytest.param("p{x:1}kbd{x:2}", "p{x:1}", id="unused-element"),
+    pytest.param(".a kbd,.a p{x:1}", ".a p{x:1}", id="descendant-element"),
+    pytest.param(".a>kbd{x:1}p+kbd{x:2}p~p{x:3}", "p~p{x:3}", id="combinators"),
+    pytest.param("p:hover,p::before,a:focus-visible{x:1}", "p:hover,p::before{x:1}", id="pseudo-names-are-not-elements"),
+    pytest.param(".a:not(kbd){x:1}", ".a:not(kbd){x:1}", id="not-is-not-judged"),
+    pytest.param(":is(kbd,p) .a{x:1}:is(kbd,abbr){x:2}", ":is(kbd,p) .a{x:1}", id="is-branches"),
+    pytest.param("html .a,*{x:1}", "html .a,*{x:1}", id="root-and-universal"),
+])
+def test_prune_elements(css, expected):
+    assert prune(css, ELEMENTS) == expected
+
+
+FACTS_HTML = """<html class="no-js"><body data-md-color-primary="teal">
+<pre><code class="c">x</code></pre><div class=single data-preview>
+<script id="__config" type="application/json">{"features": ["search.highlight"], "version": null}</script>"""
+
+
+def test_site_facts_from_html():
+    facts = SiteFacts()
+    facts.add_html(FACTS_HTML)
+    assert facts.classes == {"no-js", "c", "single"}
+    assert facts.elements == {"html", "body", "pre", "code", "div", "script"}
+    assert {"element:pre", "class:single", "attribute:data-preview", "feature:search.highlight"} <= facts.facts
+    assert "config:version" not in facts.facts
+    assert facts.palette["data-md-color-primary"] == {"teal"}
+
+
+@pytest.mark.parametrize("facts, expected", [
+    pytest.param(set(), {"md-search-result__item", "js", "focus-visible", "no-js"}, id="nothing-extra"),
+    pytest.param({"element:pre"}, {"md-search-result__item", "md-code__button", "js", "focus-visible", "no-js"},
+                 id="code-blocks"),
+    pytest.param({"feature:content.tooltips"}, {"md-search-result__item", "md-tooltip2", "js", "focus-visible", "no-js"},
+                 id="tooltips"),
+    pytest.param({"config:version"}, {"md-search-result__item", "md-version__list", "js", "focus-visible", "no-js"},
+                 id="versions"),
+])
+def test_theme_script_classes_follow_what_the_site_has(facts, expected):
+    js = ('h("div",{class:"md-search-result__item"});x="md-code__button";y="md-tooltip2";z="md-version__list";'
+          'document.documentElement.classList.add("js");e.classList.add( "focus-visible")')
+    assert theme_script_classes(js, facts) == expected
+
+
+def test_own_script_words_are_classes():
+    assert own_script_classes('el.classList.add("booking-form--sent")') == {"el", "classList", "add", "booking-form--sent"}
+
+
+def test_keep_for_joins_html_theme_and_own_scripts():
+    facts = SiteFacts()
+    facts.add_html('<p class="x" style="--inline:1">')
+    keep = keep_for(facts, 'a="md-dialog";h("div");b.style.setProperty("--md-tooltip-x",1)', ['c.classList.add("mine")'])
+    assert {"x", "md-dialog", "mine", "no-js"} <= keep.classes
+    assert {"--inline", "--md-tooltip-x"} <= keep.properties
+    assert {"p", "div", "html", "body"} <= keep.elements and "kbd" not in keep.elements
+
+
+def test_site_stylesheet_needs_the_theme_files(tmp_path):
+    with pytest.raises(ValueError) as error:
+        site_stylesheet(tmp_path)
+    assert str(error.value) == ("expected one file assets/stylesheets/main.*.min.css in the built site, found 0 (none) "
+                                "— is the theme still mkdocs-material 9?")
+
+
+def test_site_stylesheet_joins_in_cascade_order(tmp_path):
+    files = {"assets/stylesheets/main.1234.min.css": ".md-typeset{a:1}.unused{a:2}",
+             "assets/stylesheets/palette.5678.min.css": "[data-md-color-primary=teal]{b:1}[data-md-color-primary=red]{b:2}",
+             "assets/site/site.css": "/* ours */ .booking-form { c: 1 }",
+             "assets/site/booking.js": "",
+             "assets/javascripts/bundle.abcd.min.js": 'x="md-dialog"',
+             "index.html": '<body class="md-typeset" data-md-color-primary="teal"><form class="booking-form">'}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert site_stylesheet(tmp_path) == ".md-typeset{a:1}[data-md-color-primary=teal]{b:1}.booking-form{c:1}"

@@ -55,3 +55,18 @@ check: install
 ## Optional, needs the internet: test every external link in docs/ (never run in CI).
 links: install
 	$(BIN)/python tools/links.py
+
+.PHONY: benchmark benchmark-tools
+
+## Benchmark (not a test): Lighthouse, build times and live reload, ours beside plain mkdocs-material.
+## Prints a table and writes test-artifacts/benchmark.json. Options: make benchmark ARGS="--quick".
+benchmark: install benchmark-tools
+	$(BIN)/python tools/benchmark.py $(ARGS)
+
+## Lighthouse for the benchmark only, from tools/benchmark/package-lock.json (not installed by make test).
+benchmark-tools: tools/benchmark/node_modules/.installed
+
+tools/benchmark/node_modules/.installed: tools/benchmark/package.json tools/benchmark/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse (Debian: nodejs and npm)"; exit 1; }
+	cd tools/benchmark && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@

@@ -83,8 +83,13 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
     try:
-        data = yaml.safe_load(yaml_text)
-        node = yaml.compose(yaml_text)
+        data, node = _load(yaml_text)
+    except yaml.YAMLError:
+        data = node = None
+    try:
+        if node is None:  # not read by libyaml (or empty): the pure-Python reader, and its exact messages
+            data = yaml.safe_load(yaml_text)
+            node = yaml.compose(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2  # +1 for the opening ---, +1 for 1-based
@@ -106,6 +111,21 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter(meta=data, body=body, body_line=body_line, key_lines=key_lines, present=True), []
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # PyYAML's libyaml reader: same data, many times faster
+
+
+def _load(yaml_text: str) -> tuple[Any, Any]:
+    """The data and the node tree of ``yaml_text``, read once (``(None, None)`` without libyaml)."""
+    if _FAST_LOADER is None:
+        return None, None
+    loader = _FAST_LOADER(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

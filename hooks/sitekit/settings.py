@@ -7,6 +7,7 @@ full key name (``extra.booking.endpoint``), its line in mkdocs.yml and a fix.
 from __future__ import annotations
 
 import difflib
+import functools
 import ipaddress
 import os
 import re
@@ -109,8 +110,21 @@ def _hint(path: str) -> str:
 
 def key_lines(config_text: str) -> dict[str, int]:
     """Line of every key in a YAML file, by dotted path (``extra.booking.endpoint``)."""
+    return dict(_key_lines(config_text))
+
+
+@functools.lru_cache(maxsize=8)
+def _key_lines(config_text: str) -> dict[str, int]:
+    # Several hooks read the same mkdocs.yml on every build: read each text once.
+    root = None
+    if _FAST_LOADER is not None:  # libyaml: the same nodes and lines, many times faster
+        try:
+            root = yaml.compose(config_text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            root = None
     try:
-        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
+        if root is None:
+            root = yaml.compose(config_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         try:
             root = yaml.compose(config_text, Loader=_TolerantLoader)
@@ -132,6 +146,9 @@ def key_lines(config_text: str) -> dict[str, int]:
 
     walk(root, "")
     return lines
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -99,6 +99,10 @@ def test_missing_files_are_404_pages_and_no_icon_means_favicon_ico(tmp_path):
                  [("http://site.invalid/i.svg", "icon")], id="alternate-stylesheet-not-loaded"),
     pytest.param('<base href="/sub/"><script src="x.js"></script><link rel="icon" href="i.svg">',
                  [("http://site.invalid/sub/x.js", "script"), ("http://site.invalid/sub/i.svg", "icon")], id="base"),
+    pytest.param('<script data-src="b.js">load()</script><link rel="icon" href="i.svg">',
+                 [("http://site.invalid/b.js", "script"), ("http://site.invalid/i.svg", "icon")], id="loaded-after-paint"),
+    pytest.param('<script type="application/json" data-x="b.js">{}</script><link rel="icon" href="i.svg">',
+                 [("http://site.invalid/i.svg", "icon")], id="data-block"),
 ])
 def test_html_requests(html, expected):
     assert html_requests(html, "http://site.invalid/") == expected

@@ -2,7 +2,7 @@
 GitHub Pages serves it (README "Page weight").
 
 ``first_view(site_dir, page)`` reads the built files only: the page, then what its HTML makes a browser fetch
-at once (stylesheets, scripts with src, the icon, eager images and frames, preloads), what those stylesheets
+at once (stylesheets, scripts with src or loaded after the first paint from a ``data-src``, the icon, eager images and frames, preloads), what those stylesheets
 load (``@import``, ``url()`` that is not ``data:``), and what Material's script loads on start (its search
 worker and search index) unless the page holds them back (a ``<script data-lazy-search>``, see
 overrides/partials/javascripts/lazy-search.html). tests/browser/test_page_weight.py checks this model against
@@ -96,6 +96,9 @@ def html_requests(html: str, url: str) -> list[tuple[str, str]]:
         elif name == "script" and node.get("src") and (node.get("type") or "").lower() in SCRIPT_TYPES \
                 and not node.has_attr("nomodule"):
             target, kind = node["src"], "script"
+        elif name == "script" and node.get("data-src") and not node.get("src"):
+            # Fetched by the script itself once the page is painted (overrides/partials/javascripts/bundle-after-paint.html).
+            target, kind = node["data-src"], "script"
         elif name in ("img", "iframe") and node.get("src") and (node.get("loading") or "").lower() != "lazy":
             target, kind = node["src"], "image" if name == "img" else "frame"
         elif name == "video" and node.get("poster"):

@@ -12,11 +12,14 @@ from mkdocs.exceptions import PluginError
 
 from sitekit import cssprune
 
+#: Where the last pruned stylesheet is kept between builds (next to mkdocs.yml; not published, git-ignored).
+CACHE = ".cache/stylesheet"
+
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     try:
-        text = cssprune.site_stylesheet(site_dir)
+        text = cssprune.site_stylesheet(site_dir, Path(config.config_file_path).parent / CACHE)
     except ValueError as error:
         raise PluginError(f"stylesheet: {error}") from None
     output = site_dir / cssprune.OUTPUT

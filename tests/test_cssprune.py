@@ -121,3 +121,27 @@ def test_site_stylesheet_joins_in_cascade_order(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     assert site_stylesheet(tmp_path) == ".md-typeset{a:1}[data-md-color-primary=teal]{b:1}.booking-form{c:1}"
+
+
+def test_site_stylesheet_cache_gives_the_same_result_and_follows_changes(tmp_path, monkeypatch):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    files = {"assets/stylesheets/main.1234.min.css": ".md-typeset{a:1}.unused{a:2}",
+             "assets/stylesheets/palette.5678.min.css": "",
+             "assets/site/site.css": ".booking-form { c: 1 }",
+             "assets/javascripts/bundle.abcd.min.js": "",
+             "index.html": '<body class="md-typeset">'}
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    first = site_stylesheet(site, cache)
+    assert first == site_stylesheet(site) == ".md-typeset{a:1}"
+    assert len(list(cache.glob("*.css"))) == 1
+    import sitekit.cssprune as cssprune
+    monkeypatch.setattr(cssprune, "prune", lambda css, keep: pytest.fail("the cached result was not used"))
+    assert site_stylesheet(site, cache) == first
+    monkeypatch.undo()
+    (site / "index.html").write_text('<body class="md-typeset"><form class="booking-form">')   # the pages changed
+    assert site_stylesheet(site, cache) == ".md-typeset{a:1}.booking-form{c:1}"
+    (site / "assets/site/site.css").write_text(".booking-form { c: 2 }")                         # the CSS changed
+    assert site_stylesheet(site, cache) == ".md-typeset{a:1}.booking-form{c:2}"
+    assert len(list(cache.glob("*.css"))) == 1, "only the latest result is kept"

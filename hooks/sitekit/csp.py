@@ -57,10 +57,22 @@ def script_hashes(html: str) -> list[str]:
     return sorted({sha256_source(body) for body in inline_scripts(html)})
 
 
+_HANDLER_HINT = re.compile(r"on[a-z]+\s*=", re.I)
+
+
+def _might_block(html: str) -> bool:
+    """A quick look for anything blocked_markup could report (most pages have nothing of the kind)."""
+    if "javascript:" in html.lower():
+        return True
+    return any(m.start() > 0 and html[m.start() - 1].isspace() for m in _HANDLER_HINT.finditer(html))
+
+
 def blocked_markup(html: str) -> list[str]:
     """Markup that the policy would silently block: inline event handlers and javascript: URLs.
 
     Scripts are skipped (their text may legitimately contain ``onclick=``)."""
+    if not _might_block(html):
+        return []
     without_scripts = _SCRIPT.sub("", html)
     found = []
     for tag in _TAG.findall(without_scripts):

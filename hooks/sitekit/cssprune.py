@@ -17,6 +17,7 @@ Everything else (element and id selectors, other at-rules, declaration values) i
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -225,7 +226,11 @@ def prune(css: str, keep: Keep) -> str:
 
 # ---------------------------------------------------------------- what the site uses
 
-_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+# Patterns start with their literal name so the regex engine can skip ahead quickly; the character before
+# the name is checked in Python (a word boundary at the start would make every search several times slower).
+# (Case-sensitive: the pages are written by Python-Markdown and the templates, which write "class" in
+# lower case; ignoring case would also defeat the quick skip-ahead.)
+_CLASS_ATTR = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _START_TAG = re.compile(r"<[A-Za-z][^>]*>")
 _ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
@@ -287,16 +292,24 @@ def html_classes(html: str) -> set[str]:
     """Every class named in class attributes of an HTML document."""
     classes = set()
     for match in _CLASS_ATTR.finditer(html):
-        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+        if _attribute_start(html, match.start()):
+            classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
     return classes
+
+
+def _attribute_start(text: str, at: int) -> bool:
+    """Whether a name found at ``at`` starts a word (what ``\\b`` would check, with "-" as part of a word)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
 def attribute_values(html: str, names: tuple[str, ...]) -> dict[str, set[str]]:
     """The values an HTML document gives each of the named attributes."""
     values: dict[str, set[str]] = {name: set() for name in names}
     for name in names:
-        for match in re.finditer(r"\b" + re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", html):
-            values[name].add(match.group(1) or match.group(2) or match.group(3) or "")
+        pattern = re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"""
+        for match in re.finditer(pattern, html):
+            if _attribute_start(html, match.start()):
+                values[name].add(match.group(1) or match.group(2) or match.group(3) or "")
     return values
 
 
@@ -356,7 +369,7 @@ def _one(site_dir: Path, pattern: str) -> Path:
     return found[0]
 
 
-def site_stylesheet(site_dir: Path) -> str:
+def site_stylesheet(site_dir: Path, cache_dir: Path | None = None) -> str:
     """The one stylesheet for a built site: Material's main and palette styles and our site.css, pruned to what
     the built pages (every *.html), Material's script and our scripts can use. ValueError if a part is missing."""
     sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
@@ -368,4 +381,20 @@ def site_stylesheet(site_dir: Path) -> str:
     theme_js = _one(site_dir, THEME_SCRIPT).read_text(encoding="utf-8")
     own_js = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OWN_SCRIPTS))]
     css = "\n".join(path.read_text(encoding="utf-8") for path in sources)
-    return prune(css, keep_for(facts, theme_js, own_js))
+    keep = keep_for(facts, theme_js, own_js)
+    if cache_dir is None:
+        return prune(css, keep)
+    # Parsing Material's 140 KB of CSS is most of the work, and its result depends only on the CSS and on
+    # what is kept: the last result is kept in cache_dir under a digest of both.
+    digest = hashlib.sha256(repr((css, sorted(keep.classes), sorted((k, sorted(v)) for k, v in keep.attributes.items()),
+                                  sorted(keep.properties), sorted(keep.elements or ()), keep.elements is None)
+                                 ).encode("utf-8")).hexdigest()[:32]
+    cached = Path(cache_dir) / f"{digest}.css"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    text = prune(css, keep)
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    for old in Path(cache_dir).glob("*.css"):
+        old.unlink()
+    cached.write_text(text, encoding="utf-8")
+    return text

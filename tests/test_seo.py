@@ -42,6 +42,23 @@ def test_full_title(page_title, expected):
     assert seo.full_title(page_title, "Site") == expected
 
 
+@pytest.mark.parametrize("path, data, expected", [
+    pytest.param("i.svg", b"<svg/>", "data:image/svg+xml;base64,PHN2Zy8+", id="small-svg"),
+    pytest.param("I.SVG", b"<svg/>", "data:image/svg+xml;base64,PHN2Zy8+", id="upper-case-name"),
+    pytest.param("i.svg", b"<svg>" + b" " * 1100 + b"</svg>", None, id="too-big-stays-a-file"),
+    pytest.param("i.png", b"\x89PNG", None, id="png-stays-a-file"),
+])
+def test_icon_data_uri(path, data, expected):
+    assert seo.icon_data_uri(path, data) == expected
+
+
+def test_built_pages_carry_the_icon_without_a_request(built):
+    icon = (ROOT / "overrides/assets/images/favicon.svg").read_bytes()
+    for url in ("", "faq/", "404.html"):
+        link = BeautifulSoup(built.page(url), "html.parser").select_one('link[rel="icon"]')
+        assert link["href"] == seo.icon_data_uri("favicon.svg", icon), url
+
+
 def test_png_size_reads_the_header():
     data = (ROOT / "overrides/assets/images/share.png").read_bytes()
     assert seo.png_size(data) == (1200, 630)
@@ -163,7 +180,7 @@ def test_404_page_works_under_the_base_path(project_page):
     # GitHub Pages serves 404.html for any missing address, at any depth: every link must still work.
     missing = BASE + "some/deep/missing/page/"
     refs = [el.get("href") or el.get("src") for el in page.select("[href], [src]")]
-    local = [r for r in refs if not r.startswith(("mailto:", "tel:", "#"))]
+    local = [r for r in refs if not r.startswith(("mailto:", "tel:", "#", "data:"))]  # data: needs no server
     assert len(local) > 10
     for ref in local:
         absolute = urljoin(missing, ref)

@@ -5,6 +5,7 @@ partial overrides/partials/seo/meta.html turns the result into tags.
 """
 from __future__ import annotations
 
+import base64
 import struct
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -45,6 +46,17 @@ def is_absolute(url: str) -> bool:
 def language_tag(locale: str) -> str:
     """``en_GB`` (Open Graph) as a BCP 47 tag (``en-GB``) for schema.org ``inLanguage``."""
     return locale.replace("_", "-")
+
+
+#: An SVG icon up to this size goes into each page as a data: address, saving a request on every first view.
+INLINE_ICON_BYTES = 1024
+
+
+def icon_data_uri(path: str, data: bytes) -> str | None:
+    """The icon as a data: address if it is a small SVG, else None (the page links the file)."""
+    if not path.lower().endswith(".svg") or len(data) > INLINE_ICON_BYTES:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
 
 
 def png_size(data: bytes) -> tuple[int, int] | None:

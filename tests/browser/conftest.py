@@ -119,6 +119,45 @@ def browser():
         browser.close()
 
 
+# Material's script is fetched after the page's first paint (overrides/partials/javascripts/bundle-after-paint.html),
+# so it may still be on its way when the "load" event has fired. A test that uses the page the way a visitor
+# would (search, the palette, focus styles) first waits for it, as a visitor would: the theme has started when
+# <html> has the class "js", and its components one task later.
+THEME_READY = """() => new Promise(resolve => {
+  const loader = document.querySelector('script[data-src]');
+  const ready = () => document.documentElement.classList.contains('js');
+  // No loader (404 of another server), or the page's own scripts do not run (JavaScript disabled).
+  if (!loader || typeof window.__md_get !== 'function') return resolve();
+  if (ready()) return setTimeout(resolve, 0);
+  const check = setInterval(() => { if (ready()) { clearInterval(check); setTimeout(resolve, 0); } }, 10);
+})"""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def goto_waits_for_the_theme():
+    """Every ``page.goto`` (waiting for "load", the default) also waits until Material's script has started."""
+    from playwright.sync_api import Page
+
+    original = Page.goto
+
+    def goto(self, url, **kwargs):
+        response = original(self, url, **kwargs)
+        if kwargs.get("wait_until", "load") in ("load", "networkidle") and _scripts_enabled(self):
+            self.evaluate(THEME_READY)
+        return response
+
+    Page.goto = goto
+    yield
+    Page.goto = original
+
+
+def _scripts_enabled(page) -> bool:
+    try:
+        return bool(page.evaluate("() => true"))
+    except Exception:  # noqa: BLE001 - a context with JavaScript disabled cannot evaluate
+        return False
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -83,3 +83,18 @@ def test_arriving_from_a_search_result_highlights_the_words(new_context, site):
     page.goto(site.url + "what-it-treats/?h=hair")
     page.wait_for_selector("mark[data-md-highlight]")
     assert page.inner_text("mark[data-md-highlight] >> nth=0").lower().startswith("hair")
+
+
+@pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
+def test_pages_read_in_the_visitors_colours_before_the_theme_script_arrives(new_context, site, scheme, expected):
+    """Material's script comes after the first paint; until then (here: never) the page is already readable in
+    the visitor's colour scheme (overrides/partials/javascripts/palette-media.html), without a white flash."""
+    page = new_context(375, 812, color_scheme=scheme).new_page()
+    held = []
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: (held.append(route.request.url), route.abort()))
+    page.goto(site.url + "side-effects/", wait_until="domcontentloaded")
+    page.wait_for_timeout(300)
+    assert held, "the theme's script was not requested after the first paint"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    assert page.locator("article h1").is_visible()
+    assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script must not have run"

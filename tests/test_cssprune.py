@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import sitekit.cssprune as cssprune
 from sitekit.cssprune import (Keep, SiteFacts, keep_for, own_script_classes, prune, site_stylesheet,
                               theme_script_classes)
 
@@ -110,6 +111,13 @@ def test_site_stylesheet_needs_the_theme_files(tmp_path):
                                 "— is the theme still mkdocs-material 9?")
 
 
+def write_site(root, files: dict[str, str]) -> None:
+    """A built site in miniature: {path: text}."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
 def test_site_stylesheet_joins_in_cascade_order(tmp_path):
     files = {"assets/stylesheets/main.1234.min.css": ".md-typeset{a:1}.unused{a:2}",
              "assets/stylesheets/palette.5678.min.css": "[data-md-color-primary=teal]{b:1}[data-md-color-primary=red]{b:2}",
@@ -117,9 +125,7 @@ def test_site_stylesheet_joins_in_cascade_order(tmp_path):
              "assets/site/booking.js": "",
              "assets/javascripts/bundle.abcd.min.js": 'x="md-dialog"',
              "index.html": '<body class="md-typeset" data-md-color-primary="teal"><form class="booking-form">'}
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
+    write_site(tmp_path, files)
     assert site_stylesheet(tmp_path) == ".md-typeset{a:1}[data-md-color-primary=teal]{b:1}.booking-form{c:1}"
 
 
@@ -130,13 +136,10 @@ def test_site_stylesheet_cache_gives_the_same_result_and_follows_changes(tmp_pat
              "assets/site/site.css": ".booking-form { c: 1 }",
              "assets/javascripts/bundle.abcd.min.js": "",
              "index.html": '<body class="md-typeset">'}
-    for name, text in files.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text)
+    write_site(site, files)
     first = site_stylesheet(site, cache)
     assert first == site_stylesheet(site) == ".md-typeset{a:1}"
     assert len(list(cache.glob("*.css"))) == 1
-    import sitekit.cssprune as cssprune
     monkeypatch.setattr(cssprune, "prune", lambda css, keep: pytest.fail("the cached result was not used"))
     assert site_stylesheet(site, cache) == first
     monkeypatch.undo()

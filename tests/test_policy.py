@@ -1,7 +1,11 @@
 """Table-driven tests of the claims policy: presets, matching, allow comments, exact messages."""
+from pathlib import Path
+
 import pytest
 
 from sitekit import policy
+
+ROOT = Path(__file__).resolve().parents[1]
 
 UK = policy.rules_for("uk")
 GENERIC = policy.rules_for("generic")
@@ -181,3 +185,19 @@ def test_allow_comments_are_removed_from_the_page_but_not_from_code():
                 "```\n<!-- policy: allow painless — an example -->\n```\n")
     assert policy.strip_allow_comments(markdown) == (
         "Is it painless?\n```\n<!-- policy: allow painless — an example -->\n```\n")
+
+
+def test_lower_case_matching_finds_exactly_what_ignorecase_finds():
+    """check() matches rules on lower-cased text without IGNORECASE (faster); it must find the same spans."""
+    Rule, prose, rules_for = policy.Rule, policy.prose, policy.rules_for
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))]
+    texts.append("PAINLESS, Painless and painLESS. It is 100% SAFE. Lose Belly Fat fast with No Side-Effects!")
+    rules = rules_for("uk", [], [])
+    for text in texts:
+        searchable = prose(text)
+        for rule in rules:
+            assert rule.lower_case_regex is not None, rule.id
+            slow = [m.span() for m in rule.regex.finditer(searchable)]
+            fast = [m.span() for m in rule.lower_case_regex.finditer(searchable.lower())]
+            assert fast == slow, rule.id
+    assert Rule("x", (r"\Sfoo",), "why", "instead").lower_case_regex is None, "a capital escape keeps IGNORECASE"

@@ -36,15 +36,25 @@ class Rule:
     def regex(self) -> re.Pattern:
         return _compile(self.patterns)
 
+    @property
+    def lower_case_regex(self) -> re.Pattern | None:
+        """The same rule for text already in lower case, without IGNORECASE (about twice as fast), when that
+        is equivalent: the patterns hold no capital letter (a capital escape such as \\S means something else)."""
+        return _compile(self.patterns, lower_case=True)
 
-_CACHE: dict[tuple[str, ...], re.Pattern] = {}
+
+_CACHE: dict[tuple[tuple[str, ...], bool], re.Pattern | None] = {}
 
 
-def _compile(patterns: tuple[str, ...]) -> re.Pattern:
-    if patterns not in _CACHE:
+def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern | None:
+    if (patterns, lower_case) not in _CACHE:
         alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-        _CACHE[patterns] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-    return _CACHE[patterns]
+        pattern = rf"(?<![\w-])(?:{alternatives})(?![\w-])"
+        if not lower_case:
+            _CACHE[patterns, lower_case] = re.compile(pattern, re.IGNORECASE)
+        else:
+            _CACHE[patterns, lower_case] = None if pattern != pattern.lower() else re.compile(pattern)
+    return _CACHE[patterns, lower_case]
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -236,9 +246,12 @@ def check(text: str, path: str, rules: list[Rule]) -> list[Problem]:
     known = sorted({rule.id for rule in rules} | set(ALL_RULE_IDS))
     allows, problems = _allows(text, path, known)
     searchable = prose(text)
+    lower = searchable.lower()
+    same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
     hits = []
     for rule in rules:
-        for match in rule.regex.finditer(searchable):
+        fast = rule.lower_case_regex if same_offsets else None
+        for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
             line, col = _line_col(searchable, match.start())
             hits.append((line, col, rule, text[match.start():match.end()]))
     for line, col, rule, found in sorted(hits, key=lambda h: (h[0], h[1])):

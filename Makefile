@@ -32,7 +32,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build the site for publishing into site/ (refused while the booking endpoint is the dev receiver).
+## Build the site for publishing into site/ (contact details instead of the form until extra.booking.endpoint is set).
 build: install
 	$(BIN)/mkdocs build --strict
 

@@ -81,12 +81,13 @@ def _share_image(config) -> seo.ShareImage:
 def on_env(env, config, files):
     _reporter.report(seo.duplicate_titles(_state["titles"]))
     _reporter.stop_if_errors()
-    # The 404 page is rendered without a page: it gets the site's values and "noindex".
+    # A small SVG icon goes into every page (once per build): no request for it on any first view.
     favicon = config.theme.get("favicon")
     icon = _find_asset(config, favicon) if favicon else None
     if icon:
         with open(icon, "rb") as handle:
             env.globals["favicon_data_uri"] = seo.icon_data_uri(icon, handle.read())
+    # The 404 page is rendered without a page: it gets the site's values and "noindex".
     env.globals["site_seo"] = seo.page_meta(
         title="Page not found", site_name=config.site_name, description=config.site_description or "",
         canonical_url=None, locale=_state["locale"], image=_share_image(config), is_homepage=False, noindex=True)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .problems import WARNING, Problem, quote, tag
+from .yamlfast import load_with_node
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE).
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -82,10 +83,7 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     yaml_text = match.group(1)
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
-    try:
-        data, node = _load(yaml_text)
-    except yaml.YAMLError:
-        data = node = None
+    data, node = load_with_node(yaml_text)
     try:
         if node is None:  # not read by libyaml (or empty): the pure-Python reader, and its exact messages
             data = yaml.safe_load(yaml_text)
@@ -111,21 +109,6 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter(meta=data, body=body, body_line=body_line, key_lines=key_lines, present=True), []
-
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # PyYAML's libyaml reader: same data, many times faster
-
-
-def _load(yaml_text: str) -> tuple[Any, Any]:
-    """The data and the node tree of ``yaml_text``, read once (``(None, None)`` without libyaml)."""
-    if _FAST_LOADER is None:
-        return None, None
-    loader = _FAST_LOADER(yaml_text)
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    finally:
-        loader.dispose()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -20,6 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .problems import Problem, quote
+from .yamlfast import FAST_LOADER
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEV_RECEIVER = "http://127.0.0.1:8025/f/dev"
@@ -115,21 +116,17 @@ def key_lines(config_text: str) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=8)
 def _key_lines(config_text: str) -> dict[str, int]:
-    # Several hooks read the same mkdocs.yml on every build: read each text once.
-    root = None
-    if _FAST_LOADER is not None:  # libyaml: the same nodes and lines, many times faster
+    # Several hooks read the same mkdocs.yml on every build: read each text once, with the first reader that can.
+    for loader in (FAST_LOADER, yaml.SafeLoader, _TolerantLoader):
+        if loader is None:
+            continue
         try:
-            root = yaml.compose(config_text, Loader=_FAST_LOADER)
+            root = yaml.compose(config_text, Loader=loader)
+            break
         except yaml.YAMLError:
-            root = None
-    try:
-        if root is None:
-            root = yaml.compose(config_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        try:
-            root = yaml.compose(config_text, Loader=_TolerantLoader)
-        except yaml.YAMLError:
-            return {}
+            continue
+    else:
+        return {}
     lines: dict[str, int] = {}
 
     def walk(node, path):
@@ -146,9 +143,6 @@ def _key_lines(config_text: str) -> dict[str, int]:
 
     walk(root, "")
     return lines
-
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -179,10 +173,10 @@ class Settings:
         return cls(shown.replace(os.sep, "/"), text)
 
     def add(self, path: str, message: str, fix: str | None = None) -> None:
-        line = self._line(path)
+        line = self.line(path)
         self.problems.append(Problem(self.config_path, line, f"{path}: {message}", fix or _hint(path)))
 
-    def _line(self, path: str) -> int:
+    def line(self, path: str) -> int:
         while path:
             if path in self.lines:
                 return self.lines[path]
@@ -320,7 +314,7 @@ def publishable_booking(booking: dict[str, Any], settings: Settings) -> tuple[di
     if booking.get("provider") != "form" or not is_loopback(booking.get("endpoint", "")):
         return booking, None
     path = "extra.booking.endpoint"
-    note = (f"{settings.config_path}:{settings._line(path)}: {path} is the local development receiver "
+    note = (f"{settings.config_path}:{settings.line(path)}: {path} is the local development receiver "
             f"({booking['endpoint']}), which only works on this computer, so the published booking page shows the "
             "clinic's phone, email and opening hours instead of the form — set extra.booking.endpoint to your form "
             "service's https address (e.g. https://formspree.io/f/your-form-id) to publish the form")

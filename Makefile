@@ -32,7 +32,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build the site for publishing into site/ (contact details instead of the form until extra.booking.endpoint is set).
+## Build the site into site/ with --strict (for a public SITE_URL, refused while the booking endpoint is the dev receiver).
 build: install
 	$(BIN)/mkdocs build --strict
 

@@ -1,7 +1,6 @@
 """Hook: validate the clinic's settings (extra.clinic, extra.reviewers, extra.booking) once at start-up."""
 from __future__ import annotations
 
-import logging
 import os
 
 from sitekit import settings as clinic_settings
@@ -9,7 +8,7 @@ from sitekit.report import fail_now
 
 _command = {"name": None}
 
-#: Set to 1 to build the form with the local development receiver (tests and `make check` only).
+#: Set to 1 to build with the local development receiver (tests and `make check` only).
 ALLOW_DEV_RECEIVER = "ALLOW_DEV_RECEIVER"
 
 
@@ -20,12 +19,10 @@ def on_startup(command, dirty):
 def on_config(config):
     settings = clinic_settings.Settings.for_config_file(config.config_file_path)
     validated = clinic_settings.validate(dict(config.extra), settings)
-    fail_now(settings.problems, "mkdocs.yml", "settings")
-    publishing = _command["name"] != "serve" and os.environ.get(ALLOW_DEV_RECEIVER) != "1"
+    publishing = clinic_settings.is_publishing(_command["name"], config.site_url,
+                                               allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
     if publishing and "booking" in validated:
-        validated["booking"], note = clinic_settings.publishable_booking(validated["booking"], settings)
-        if note:
-            # Information, not a warning: the published site is complete and loses nothing (see README).
-            logging.getLogger("mkdocs.hooks.settings").info(note)
+        clinic_settings.refuse_dev_endpoint(validated["booking"], settings)
+    fail_now(settings.problems, "mkdocs.yml", "settings")
     config.extra.update(validated)
     return config

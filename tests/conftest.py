@@ -60,9 +60,9 @@ class Project:
         self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": data}, sort_keys=False, allow_unicode=True))
 
     def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
-              site_url: str = "http://127.0.0.1:8000/", quiet: bool = True) -> Build:
+              site_url: str = "http://127.0.0.1:8000/") -> Build:
         site = self.root / "site"
-        command = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-d", str(site)]
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
         if strict:
             command.append("--strict")
         environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)

@@ -199,18 +199,19 @@ def test_broken_booking_config_fails_with_key_line_and_fix(project, name, values
     assert "Traceback" not in result.output
 
 
-def test_publishing_with_the_dev_receiver_shows_contact_details_instead_of_the_form(project):
-    """A fresh clone builds and deploys (--strict) as it is; the published booking page loses nothing."""
-    result = project.build(strict=True, allow_dev_receiver=False, quiet=False)
+def test_a_local_build_of_a_fresh_clone_is_clean(project):
+    """`mkdocs build --strict` as it comes (site_url on loopback) is a preview build: clean, form included."""
+    result = project.build(strict=True, allow_dev_receiver=False)
     assert result.returncode == 0, result.output
-    assert re.search(r"INFO\s+-\s+mkdocs\.yml:\d+: extra\.booking\.endpoint is the local development receiver "
-                     r"\(http://127\.0\.0\.1:8025/f/dev\), which only works on this computer, so the published booking page "
-                     r"shows the clinic's phone, email and opening hours instead of the form — set extra\.booking\.endpoint",
-                     result.output), result.output
-    page = soup(result.page("book/"))
-    assert page.select("form.booking-form") == []
-    assert page.select_one('a[href^="tel:"]') is not None and page.select_one('a[href^="mailto:"]') is not None
-    assert "127.0.0.1:8025" not in "".join(path.read_text(encoding="utf-8") for path in result.site.rglob("*.html"))
+    assert soup(result.page("book/")).select_one("form.booking-form")["action"] == "http://127.0.0.1:8025/f/dev"
+
+
+def test_publishing_with_the_dev_receiver_is_refused(project):
+    result = project.build(strict=False, allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
+    assert result.returncode != 0
+    assert "extra.booking.endpoint: is the local development receiver" in result.output
+    assert "set extra.booking.endpoint to your form service's https address" in result.output
+    assert not (result.site / "index.html").exists()
 
 
 def test_publishing_with_a_real_endpoint_works(project):
@@ -230,3 +231,19 @@ def test_front_matter_mistakes_on_any_page_fail_the_build(project):
     assert result.returncode != 0
     assert 'docs/how-it-works.md:3: unknown front matter key "descripton" — did you mean "description"?' in result.output
     assert 'docs/how-it-works.md:1: the front matter has no "description"' in result.output
+
+
+def test_gh_deploy_is_refused_with_the_dev_receiver(project):
+    import os
+    import subprocess
+    import sys
+
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ALLOW_DEV_RECEIVER", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--no-history"], cwd=project.root,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "extra.booking.endpoint: is the local development receiver" in result.stderr
+    branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project.root, capture_output=True, text=True)
+    assert branches.stdout.strip() == ""

@@ -134,27 +134,31 @@ def test_endpoint_must_be_https_except_loopback(endpoint, ok):
     assert (problems == []) is ok
 
 
-def test_published_booking_shows_contact_details_while_the_endpoint_is_the_dev_receiver():
+def test_publishing_with_the_dev_receiver_is_refused():
     extra = changed("booking.endpoint", s.DEV_RECEIVER)
     settings = s.Settings("mkdocs.yml", YAML)
     out = s.validate(extra, settings)
-    booking, note = s.publishable_booking(out["booking"], settings)
-    assert booking == dict(out["booking"], provider="contact") and out["booking"]["provider"] == "form"
-    assert note == (
-        "mkdocs.yml:9: extra.booking.endpoint is the local development receiver (http://127.0.0.1:8025/f/dev), "
-        "which only works on this computer, so the published booking page shows the clinic's phone, email and "
-        "opening hours instead of the form — set extra.booking.endpoint to your form service's https address "
-        "(e.g. https://formspree.io/f/your-form-id) to publish the form")
-    assert settings.problems == []
+    s.refuse_dev_endpoint(out["booking"], settings)
+    assert [str(p) for p in settings.problems] == [
+        "mkdocs.yml:9: extra.booking.endpoint: is the local development receiver (http://127.0.0.1:8025/f/dev), "
+        "which only works on this computer; requests sent from the published site would be lost — set "
+        "extra.booking.endpoint to your form service's https address (e.g. https://formspree.io/f/your-form-id) "
+        "before publishing"]
 
 
-@pytest.mark.parametrize("booking", [
-    pytest.param({"provider": "form", "endpoint": "https://formspree.io/f/abc"}, id="real-endpoint"),
-    pytest.param({"provider": "contact", "endpoint": s.DEV_RECEIVER}, id="contact-already"),
-    pytest.param({"provider": "embed", "endpoint": s.DEV_RECEIVER, "embed_url": "https://cal.example.com/x"}, id="embed"),
+@pytest.mark.parametrize("command, site_url, allowed, expected", [
+    pytest.param("build", "https://user.github.io/repo/", False, True, id="build-for-the-public-address"),
+    pytest.param("build", "https://clinic.example/", False, True, id="build-for-a-custom-domain"),
+    pytest.param("build", None, False, True, id="build-without-site-url"),
+    pytest.param("build", "http://127.0.0.1:8000/", False, False, id="local-build"),
+    pytest.param("build", "http://localhost:8000/", False, False, id="local-build-localhost"),
+    pytest.param("gh-deploy", "http://127.0.0.1:8000/", False, True, id="gh-deploy-always"),
+    pytest.param("serve", "https://user.github.io/repo/", False, False, id="serve-never"),
+    pytest.param("build", "https://user.github.io/repo/", True, False, id="tests-opt-in"),
+    pytest.param("gh-deploy", "https://user.github.io/repo/", True, False, id="tests-opt-in-deploy"),
 ])
-def test_published_booking_is_unchanged_otherwise(booking):
-    assert s.publishable_booking(booking, s.Settings("mkdocs.yml", YAML)) == (booking, None)
+def test_is_publishing(command, site_url, allowed, expected):
+    assert s.is_publishing(command, site_url, allowed) is expected
 
 
 def test_key_lines_reads_tags_that_mkdocs_uses():

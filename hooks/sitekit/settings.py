@@ -304,21 +304,23 @@ def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
     return out
 
 
-def publishable_booking(booking: dict[str, Any], settings: Settings) -> tuple[dict[str, Any], str | None]:
-    """The booking settings for a published site, and a note when they had to change.
+def is_publishing(command: str | None, site_url: str | None, allowed: bool = False) -> bool:
+    """Whether this run makes a site for the public: ``gh-deploy`` always; ``build`` when ``site_url`` is not a
+    loopback address (the Pages workflow sets SITE_URL to the published address). A build for the local
+    address (the default site_url) and ``serve`` are previews; ``allowed`` (ALLOW_DEV_RECEIVER=1) is for tests."""
+    if allowed or command == "serve":
+        return False
+    return command == "gh-deploy" or not (site_url and is_loopback(site_url))
 
-    A form that sends to the local development receiver would lose every request once published, so a
-    published site shows the clinic's contact details (provider ``contact``) instead until
-    ``extra.booking.endpoint`` is the form service's address. The build goes on: the site is still
-    complete and every patient can still reach the clinic."""
-    if booking.get("provider") != "form" or not is_loopback(booking.get("endpoint", "")):
-        return booking, None
-    path = "extra.booking.endpoint"
-    note = (f"{settings.config_path}:{settings.line(path)}: {path} is the local development receiver "
-            f"({booking['endpoint']}), which only works on this computer, so the published booking page shows the "
-            "clinic's phone, email and opening hours instead of the form — set extra.booking.endpoint to your form "
-            "service's https address (e.g. https://formspree.io/f/your-form-id) to publish the form")
-    return dict(booking, provider="contact"), note
+
+def refuse_dev_endpoint(booking: dict[str, Any], settings: Settings) -> None:
+    """Publishing with the local development receiver would lose every request."""
+    if booking.get("provider") == "form" and is_loopback(booking.get("endpoint", "")):
+        settings.add("extra.booking.endpoint",
+                     f"is the local development receiver ({booking['endpoint']}), which only works on this computer; "
+                     "requests sent from the published site would be lost",
+                     "set extra.booking.endpoint to your form service's https address (e.g. "
+                     "https://formspree.io/f/your-form-id) before publishing")
 
 
 # ---------------------------------------------------------------- extra.policy (the claims policy and readability)

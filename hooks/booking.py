@@ -1,41 +1,36 @@
-"""Hook: put the booking form (or embed, or contact details) on pages with ``booking: true``.
+"""Hook: the booking form (or embed, or contact details) on pages with ``booking: true``.
 
-The markup lives in overrides/partials/booking/*.html; this file only works out
-the values the template needs.
+The markup is in overrides/partials/booking/*.html, included by overrides/partials/content.html on those
+pages, so it renders in the theme's own Jinja environment (and its escaping); this file only works out the
+values the template needs and checks that the pages the form links to exist.
 """
 from __future__ import annotations
 
 from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
-from sitekit.problems import Problem
-from sitekit.report import fail_now
 
-_state: dict = {}
+from sitekit import state
+from sitekit.problems import Problem
+from sitekit.settings import DAYS
+
+_PAGES = {"page": "page_url", "thank_you_page": "thank_you_url", "privacy_page": "privacy_url"}
 
 
 def on_files(files, config):
-    booking = config.extra["booking"]
-    problems, urls = [], {}
-    for key in ("page", "thank_you_page", "privacy_page"):
+    site = state.of(config)
+    booking = site.extra["booking"]
+    problems = []
+    for key, url_key in _PAGES.items():
         found = files.get_file_from_path(booking[key])
         if found is None:
-            problems.append(Problem("mkdocs.yml", 1, f"extra.booking.{key}: docs/{booking[key]} does not exist",
+            problems.append(Problem(site.config_path, site.settings.line(f"extra.booking.{key}"),
+                                    f"extra.booking.{key}: docs/{booking[key]} does not exist",
                                     f"create docs/{booking[key]}, or set extra.booking.{key} to a page that exists"))
         else:
-            urls[key] = found.url
-    fail_now(problems, "mkdocs.yml", "booking")
-    booking["page_url"] = urls["page"]
-    booking["thank_you_url"] = urls["thank_you_page"]
-    booking["privacy_url"] = urls["privacy_page"]
+            booking[url_key] = found.url
+    state.fail_now(problems, "booking")
     return files
-
-
-def on_pre_build(config):
-    _state["env"] = config.theme.get_env()
-
-
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def booking_context(booking: dict, clinic: dict, page_url: str, site_url: str | None,
@@ -53,13 +48,10 @@ def booking_context(booking: dict, clinic: dict, page_url: str, site_url: str | 
     }
 
 
-def on_page_content(html, page, config, files):
-    if page.meta.get("booking") is not True:
-        return html
-    env = _state["env"]
-    booking = config.extra["booking"]
-    context = booking_context(booking, config.extra["clinic"], page.url, config.site_url,
-                              booking["thank_you_url"], booking["privacy_url"])
-    template = env.get_template("partials/booking/booking.html")
-    rendered = template.render(page=page, config=config, base_url=get_relative_url(".", page.url), **context)
-    return html + rendered
+def on_page_context(context, page, config, nav):
+    if page.meta.get("booking") is True:
+        extra = state.of(config).extra
+        booking = extra["booking"]
+        context.update(booking_context(booking, extra["clinic"], page.url, config.site_url,
+                                       booking["thank_you_url"], booking["privacy_url"]))
+    return context

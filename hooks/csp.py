@@ -1,24 +1,18 @@
 """Hook: a Content-Security-Policy and referrer policy on every page; external links get rel="noopener noreferrer".
 
-The tags are in overrides/partials/security.html; the policy (with this page's inline-script
-hashes) comes from sitekit.csp once the page's HTML is final, so keep this hook last in mkdocs.yml.
+The tags are in overrides/partials/security.html; the policy (with this page's inline-script hashes) comes
+from sitekit.csp once the page's HTML is final, so this hook runs last (priority -100).
 """
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from sitekit import csp
-
-_state: dict = {"sources": csp.Sources(), "preview": False}
-
-
-def on_startup(command, dirty):
-    # `mkdocs serve` injects its live-reload script after the hooks run (see sitekit.csp.policy).
-    _state["preview"] = command == "serve"
+from sitekit import csp, state
 
 
 def on_config(config):
-    _state["sources"] = csp.booking_sources(config.extra.get("booking") or {})
+    state.of(config).values["csp_sources"] = csp.booking_sources(state.of(config).extra.get("booking") or {})
     return config
 
 
@@ -28,8 +22,11 @@ def on_env(env, config, files):
 
 
 def _secure(html: str, where: str, config) -> str:
+    site = state.of(config)
+    # `mkdocs serve` injects its live-reload script after the hooks run (see sitekit.csp.policy).
+    preview = site.command == "serve"
     html = csp.secure_external_links(html, config.site_url or "")
-    html, found = csp.apply_policy(html, _state["sources"], _state["preview"])
+    html, found = csp.apply_policy(html, site.values["csp_sources"], preview)
     if not found:
         raise PluginError(f"{where}: the page has no Content-Security-Policy tag — keep "
                           "{% include \"partials/security.html\" %} in overrides/partials/seo/meta.html")
@@ -40,10 +37,12 @@ def _secure(html: str, where: str, config) -> str:
     return html
 
 
+@event_priority(-100)
 def on_post_page(output, page, config):
     return _secure(output, page.file.src_uri, config)
 
 
+@event_priority(-100)
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content

@@ -3,25 +3,16 @@ from __future__ import annotations
 
 import os
 
-from sitekit import diagrams
-from sitekit.problems import Problem, display_path
-from sitekit.report import Reporter
+from mkdocs.plugins import event_priority
 
-_reporter = Reporter("diagrams", "the diagrams")
-
-
-def on_pre_build(config):
-    _reporter.reset()
+from sitekit import diagrams, state
+from sitekit.problems import Problem
 
 
-def _line_of(source: str, name: str) -> int:
-    for number, line in enumerate(source.splitlines(), 1):
-        if f"{diagrams.FOLDER}{name}.svg" in line:
-            return number
-    return 1
-
-
+@event_priority(50)  # before the FAQ and structured data hooks read the rendered page
 def on_page_content(html, page, config, files):
+    site = state.of(config)
+    record = site.page(page).record
     folder = os.path.join(config.docs_dir, *diagrams.FOLDER.strip("/").split("/"))
     texts: dict[str, str | None] = {}
 
@@ -31,24 +22,17 @@ def on_page_content(html, page, config, files):
         return texts[name]
 
     html, used = diagrams.inline(html, load)
-    path = display_path(page.file.abs_src_path, os.path.dirname(config.config_file_path))
-    source = page.file.content_string
     problems = []
     for name in dict.fromkeys(used):
-        line, where = _line_of(source, name), f"docs/{diagrams.FOLDER}{name}.svg"
+        line, where = record.line_of(f"{diagrams.FOLDER}{name}.svg"), f"docs/{diagrams.FOLDER}{name}.svg"
         if texts[name] is None:
-            problems.append(Problem(path, line, f"diagram {where} does not exist",
-                                    f"add the SVG file, or correct the name in the image link", check="diagrams"))
+            problems.append(Problem(record.path, line, f"diagram {where} does not exist",
+                                    "add the SVG file, or correct the name in the image link", check="diagrams"))
             continue
         if used.count(name) > 1:
-            problems.append(Problem(path, line, f"diagram {where} is shown {used.count(name)} times on this page",
+            problems.append(Problem(record.path, line, f"diagram {where} is shown {used.count(name)} times on this page",
                                     "show each diagram once per page (its ids must be unique)", check="diagrams"))
         for what, fix in diagrams.check_svg(texts[name]):
-            problems.append(Problem(path, line, f"diagram {where} {what}", fix, check="diagrams"))
-    _reporter.report(problems)
+            problems.append(Problem(record.path, line, f"diagram {where} {what}", fix, check="diagrams"))
+    site.report(problems)
     return html
-
-
-def on_env(env, config, files):
-    _reporter.stop_if_errors()
-    return env

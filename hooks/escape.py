@@ -1,14 +1,18 @@
 """Hook: values from mkdocs.yml and front matter are shown as text, never as markup (sitekit.escape).
 
-Listed first in mkdocs.yml, so the Jinja environment escapes them before any template is compiled.
+Its on_env runs first (priority 100), so the Jinja environment escapes them before any hook or template
+renders anything.
 """
 from __future__ import annotations
+
+from mkdocs.plugins import event_priority
 
 from sitekit.escape import as_text, chain_finalize, striptags
 
 _CONFIG_TEXT = ("site_name", "site_description", "site_author", "copyright")
 
 
+@event_priority(110)  # before the site hook validates settings (100)
 def on_config(config):
     for key in _CONFIG_TEXT:
         config[key] = as_text(config[key])
@@ -27,6 +31,7 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(100)
 def on_env(env, config, files):
     # Every page has been read by now; titles of all pages appear in each page's navigation.
     for file in files.documentation_pages():

@@ -1,42 +1,28 @@
 """Hook: validate FAQ pages, give each question a stable anchor and add FAQPage JSON-LD."""
 from __future__ import annotations
 
-import os
+from mkdocs.plugins import event_priority
 
-from sitekit import faq
-from sitekit.problems import display_path
-from sitekit.report import Reporter
-
-_reporter = Reporter("faq", "the FAQ")
-_items: dict[str, list[faq.FaqItem]] = {}
-
-
-def on_pre_build(config):
-    _reporter.reset()
-    _items.clear()
+from sitekit import faq, state
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = page.file.content_string
-    if not (page.meta.get("faq") is True or faq.declares_faq(source)):
+    # Runs after the policy hook (priority 50) has taken the allow comments out of the Markdown.
+    site = state.of(config)
+    record = site.page(page).record
+    if not record.is_faq:
         return markdown
-    path = display_path(page.file.abs_src_path, os.path.dirname(config.config_file_path))
-    items, problems = faq.parse_faq(source, path)
-    # Front matter mistakes are reported (once) by the front matter hook.
-    _reporter.report([p for p in problems if p.check != "frontmatter"])
-    _items[page.file.src_uri] = items
+    items, problems = record.faq
+    site.report(problems)  # front matter mistakes are reported (once) by the front matter hook
     return faq.add_anchors(markdown, items)
 
 
+@event_priority(0)
 def on_page_content(html, page, config, files):
-    items = _items.get(page.file.src_uri)
+    data = state.of(config).page(page)
+    items = data.record.faq[0] if data.record.is_faq else []
     if items:
-        answers = faq.answers_from_html(html, items)
-        url = page.canonical_url or page.abs_url or page.url
-        page.meta.setdefault("jsonld", []).append(faq.faq_jsonld(items, answers, url))
+        block = faq.faq_jsonld(items, faq.answers_from_html(html, items), page.canonical_url or page.abs_url or page.url)
+        data.faq_id = block["@id"]
+        page.meta.setdefault("jsonld", []).append(block)
     return html
-
-
-def on_env(env, config, files):
-    _reporter.stop_if_errors()
-    return env

@@ -1,43 +1,31 @@
 """Hook: the claims policy and the raw-HTML ban, checked on every page while the site is built.
 
-Settings: ``extra.policy`` in mkdocs.yml (validated here). The logic is in
-sitekit.policy and sitekit.rawhtml; `make check` runs the same functions.
-Allow comments (``<!-- policy: allow RULE — reason -->``) are removed from the
-page before it is rendered, so they never reach the published HTML.
+Settings: ``extra.policy`` in mkdocs.yml (validated with the other settings by hooks/site.py). The logic is
+in sitekit.policy and sitekit.rawhtml; `make check` runs the same build. Allow comments
+(``<!-- policy: allow RULE — reason -->``) are removed from the page before anything else reads its Markdown,
+so they never reach the published HTML or a heading's anchor.
 """
 from __future__ import annotations
 
-import os
+from mkdocs.plugins import event_priority
 
-from sitekit import policy, rawhtml
-from sitekit import settings as site_settings
-from sitekit.problems import display_path
-from sitekit.report import Reporter, fail_now
-
-_reporter = Reporter("policy", "the content policy")
-_rules: list[policy.Rule] = []
+from sitekit import cache, policy, rawhtml, state
 
 
 def on_config(config):
-    settings = site_settings.Settings.for_config_file(config.config_file_path)
-    validated = site_settings.validate_policy(dict(config.extra), settings, policy.ALL_RULE_IDS)
-    fail_now(settings.problems, "mkdocs.yml", "policy")
-    config.extra["policy"] = validated
-    _rules[:] = policy.rules_for(validated["preset"], validated["extra_rules"], validated["disable"])
+    settings = state.of(config).extra["policy"]
+    state.of(config).values["rules"] = policy.rules_for(settings["preset"], settings["extra_rules"], settings["disable"])
     return config
 
 
-def on_pre_build(config):
-    _reporter.reset()
+def _check(record, rules):
+    return policy.check_page(record, rules) + rawhtml.check_page(record)
 
 
+@event_priority(50)
 def on_page_markdown(markdown, page, config, files):
-    path = display_path(page.file.abs_src_path, os.path.dirname(config.config_file_path))
-    source = page.file.content_string
-    _reporter.report(policy.check(source, path, _rules) + rawhtml.check(source, path))
-    return policy.strip_allow_comments(markdown)
-
-
-def on_env(env, config, files):
-    _reporter.stop_if_errors()
-    return env
+    site = state.of(config)
+    record, rules = site.page(page).record, site.values["rules"]
+    key = cache.digest(record.digest, record.path, site.extra["policy"])
+    site.report(site.cache.get("policy", key, lambda: _check(record, rules)))
+    return record.without_policy_comments(markdown)

@@ -66,15 +66,12 @@ def test_marked_sections_take_the_visible_section_text():
     assert sd.visible_title("<p>no title</p>", "fallback") == "fallback"
 
 
-SOURCE = "---\ntitle: x\n---\n\n# X\n\n## Before { data-procedure=\"preperation\" }\n\ntext\n"
-
-
 def test_mark_problems_have_file_line_and_fix():
     good = sd.Mark("preparation", "Before", "text")
-    found = [("docs/a.md", SOURCE, sd.Mark("preperation", "Before", "text")),
-             ("docs/a.md", "## Before { data-procedure=\"preparation\" }\n", good),
-             ("docs/b.md", "\n\n## Also { data-procedure=\"preparation\" }\n", good),
-             ("docs/c.md", "## Empty { data-procedure=\"followup\" }\n", sd.Mark("followup", "Empty", ""))]
+    found = [("docs/a.md", 7, sd.Mark("preperation", "Before", "text")),
+             ("docs/a.md", 1, good),
+             ("docs/b.md", 3, good),
+             ("docs/c.md", 1, sd.Mark("followup", "Empty", ""))]
     assert [str(p) for p in sd.check_marks(found)] == [
         'docs/a.md:7: data-procedure="preperation" is not one of howPerformed, preparation, followup — write '
         'data-procedure="howPerformed", "preparation" or "followup" (exact spelling), or remove the attribute',

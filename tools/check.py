@@ -7,19 +7,22 @@ problems show on the pull request next to the lines they are about.
 
     python tools/check.py [--project DIR]
 
-The checks: front matter and medical review dates, the FAQ format, the claims policy, raw HTML,
-reading level (all run here directly, with the functions the build's hooks use) and
-`mkdocs build --strict` (links, anchors, pages missing from the menu, clinic settings), run at the
-same time in a subprocess with ALLOW_DEV_RECEIVER=1 (a check publishes nothing).
+Each check runs once. The strict build runs here, in this process, with ALLOW_DEV_RECEIVER=1 (a check
+publishes nothing): its hooks check the settings, front matter and medical review dates, the FAQ format, the
+claims policy and raw HTML on the page records they make, and MkDocs checks links, anchors and the menu. The
+hooks' problems are taken from the build's state as they are (not parsed back from its log); MkDocs' own
+warnings are turned into problems at their file and line. Reading level (a warning that never stops
+publishing, so not part of the build) is measured on the same page records. A page the build did not read
+(it stopped at the settings, or the site has none of our hooks) is read and checked here directly.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import contextlib
+import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,22 +32,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
 
-from sitekit import faq, frontmatter, policy, rawhtml, readability  # noqa: E402
+from sitekit import frontmatter, page as pages, policy, rawhtml, readability, state  # noqa: E402
 from sitekit import settings as site_settings  # noqa: E402
 from sitekit.problems import ERROR, WARNING, Problem  # noqa: E402
-
-
-def today() -> dt.date:
-    """Today, or SITE_TODAY (YYYY-MM-DD), like the build's front matter hook."""
-    pinned = os.environ.get("SITE_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
     """mkdocs.yml as data (None if it cannot be read), its text, and what is wrong with it."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=site_settings._TolerantLoader)  # keeps going past !ENV and python tags
+        data = yaml.load(text, Loader=site_settings.TolerantLoader)  # keeps going past !ENV and python tags
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "it cannot be read"
@@ -58,44 +55,103 @@ def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
     return data, text, []
 
 
-# ---------------------------------------------------------------- the content checks, run directly
+# ---------------------------------------------------------------- pages the build did not read
 
-def check_pages(project: Path, config: dict, config_text: str) -> list[Problem]:
+def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = frozenset(),
+                settings_checked: bool = False) -> list[Problem]:
+    """Every content check on each page under docs/ except those in ``skip`` (paths like docs/faq.md), and the
+    policy settings unless the build has ``settings_checked`` already."""
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     settings = site_settings.Settings("mkdocs.yml", config_text)
     settings_policy = site_settings.validate_policy(extra, settings, policy.ALL_RULE_IDS)
-    problems = list(settings.problems)
+    problems = [] if settings_checked else list(settings.problems)
     rules = policy.rules_for(settings_policy["preset"], settings_policy["extra_rules"], settings_policy["disable"])
     reviewers = extra.get("reviewers") if isinstance(extra.get("reviewers"), dict) else {}
     docs = project / str(config.get("docs_dir") or "docs")
-    day = today()
-    for page in sorted(docs.rglob("*.md")):
-        path = page.relative_to(project).as_posix()
+    day = frontmatter.today()
+    for file in sorted(docs.rglob("*.md")):
+        path = file.relative_to(project).as_posix()
+        if path in skip:
+            continue
         try:
-            text = page.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(path, page.read_bytes()[: exc.start].count(b"\n") + 1,
+            problems.append(Problem(path, file.read_bytes()[: exc.start].count(b"\n") + 1,
                                     "the file is not saved as UTF-8 text",
                                     "save it again as UTF-8 (in most editors: File, Save with encoding, UTF-8)"))
             continue
-        fm, found = frontmatter.split(text, path)
-        if not found:
-            found = frontmatter.check(fm, path, reviewers, day)
-        problems += found
-        if fm.meta.get("faq") is True or faq.declares_faq(text):
-            problems += [p for p in faq.parse_faq(text, path)[1] if p.check != "frontmatter"]
-        problems += policy.check(text, path, rules)
-        problems += rawhtml.check(text, path)
-        problems += readability.check(text, path, settings_policy["readability_max_grade"])
+        record = pages.read(text, path)
+        problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day)
+        if record.is_faq:
+            problems += record.faq[1]
+        problems += policy.check_page(record, rules) + rawhtml.check_page(record)
+        problems += readability.check_page(record, settings_policy["readability_max_grade"])
     return problems
 
 
-# ---------------------------------------------------------------- the strict build, in a subprocess
+# ---------------------------------------------------------------- the strict build, in this process
 
-def start_build(project: Path, site_dir: str) -> subprocess.Popen:
-    env = dict(os.environ, ALLOW_DEV_RECEIVER="1", NO_MKDOCS_2_WARNING="1")
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site_dir],
-                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+class _Records(logging.Handler):
+    """MkDocs' log lines, as the command line would print them (our hooks' own lines are left out: their
+    problems are read from the build's state)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith("mkdocs.hooks."):
+            self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _quiet_build_environment():
+    saved = {key: os.environ.get(key) for key in ("ALLOW_DEV_RECEIVER", "NO_MKDOCS_2_WARNING")}
+    os.environ.update(ALLOW_DEV_RECEIVER="1", NO_MKDOCS_2_WARNING="1")
+    logger = logging.getLogger("mkdocs")
+    handler, old = _Records(), (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers[:], logger.propagate = [handler], False
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.handlers[:], logger.propagate = old[0], old[1]
+        logger.setLevel(old[2])
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def run_build(project: Path, site_dir: str) -> tuple[list[Problem], dict[str, object], str, int]:
+    """Build with --strict into ``site_dir``. Returns our hooks' problems, the page records the build made (by
+    path), MkDocs' own log and whether the build failed (1) or not (0)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    problems: list[Problem] = []
+    records: dict[str, object] = {}
+    with _quiet_build_environment() as log:
+        config = None
+        status = 0
+        try:
+            config = mkdocs_load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=site_dir)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except state.SiteError as error:
+            status, problems = 1, list(error.problems)
+        except (Exception, SystemExit) as error:  # MkDocs' Abort, ConfigurationError, a crash: reported below
+            status = 1
+            log.lines.append(f"ERROR   -  {getattr(error, 'message', None) or error}")
+        site = getattr(config, "site_state", None) if config is not None else None
+        if site is not None:
+            problems = list(site.problems)
+            records = {data.record.path: data.record for data in site.pages.values()}
+    return problems, records, "\n".join(log.lines) + "\n", status
 
 
 _RECORD = re.compile(r"^(WARNING|ERROR|INFO|DEBUG)\s*-\s+", re.MULTILINE)
@@ -239,12 +295,17 @@ def run(project: Path) -> tuple[list[Problem], int]:
     docs_dir = str(config.get("docs_dir") or "docs")
     site_dir = tempfile.mkdtemp(prefix="check-site-")
     try:
-        build = start_build(project, site_dir)  # runs while the direct checks run here
-        problems += check_pages(project, config, config_text)
-        output, _ = build.communicate(timeout=300)
-        problems += BuildOutput(project, docs_dir).parse(output, build.returncode)
+        found, records, output, status = run_build(project, site_dir)
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+    problems += found
+    problems += BuildOutput(project, docs_dir).parse(output, status if not found else 0)
+    policy_settings = (config.get("extra") or {}).get("policy") if isinstance(config.get("extra"), dict) else None
+    max_grade = site_settings.validate_policy({"policy": policy_settings} if policy_settings else {},
+                                              site_settings.Settings(), policy.ALL_RULE_IDS)["readability_max_grade"]
+    for record in records.values():
+        problems += readability.check_page(record, max_grade)
+    problems += check_pages(project, config, config_text, skip=set(records), settings_checked=bool(found or records))
     problems = unique_sorted(problems)
     return problems, (1 if any(p.severity == ERROR for p in problems) else 0)
 

@@ -12,11 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import frontmatter
+from .markdown_text import code_lines
 from .problems import Problem, quote, tag
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QA = re.compile(r"^\s*(?:[*_]{1,2})?\s*(Q|A|Question|Answer)\s*(?:[*_]{1,2})?\s*:", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -43,18 +42,8 @@ def _normalise(question: str) -> str:
 
 def _lines_outside_code(body: str):
     """Yield (index, line, in_code) for each line of ``body``."""
-    fence = None
-    for index, line in enumerate(body.split("\n")):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * 3
-            yield index, line, True
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            yield index, line, True
-        else:
-            yield index, line, False
+    for index, (line, in_code) in enumerate(code_lines(body)):
+        yield index, line, in_code
 
 
 def _has_text(markdown: str) -> bool:
@@ -62,15 +51,23 @@ def _has_text(markdown: str) -> bool:
 
 
 def parse_faq(text: str, path: str = "docs/faq.md") -> tuple[list[FaqItem], list[Problem]]:
-    """Return the page's questions and every problem found, in file order."""
-    fm, problems = frontmatter.split(text, path)
+    """Return the page's questions and every problem found (front matter ones too), in file order."""
+    from .page import read
+
+    record = read(text, path)
+    items, own = record.faq
+    return items, sorted(record.front_problems + own, key=lambda p: p.line)
+
+
+def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], list[Problem]]:
+    """The questions of a FAQ page's body (``offset``: the file line of its first line) and the problems of
+    its format, in file order. Used once per page by the page record (sitekit.page)."""
     own_problems: list[Problem] = []
-    offset = fm.body_line  # file line number of the body's first line
     title_line = None
     intro: list[tuple[int, str]] = []
     sections: list[dict] = []
     qa_lines: list[int] = []
-    for index, line, in_code in _lines_outside_code(fm.body):
+    for index, line, in_code in _lines_outside_code(body):
         number = offset + index
         heading = None if in_code else _ATX.match(line)
         level = len(heading.group(1)) if heading else 0
@@ -139,8 +136,7 @@ def parse_faq(text: str, path: str = "docs/faq.md") -> tuple[list[FaqItem], list
     if not sections and not qa_lines:
         own_problems.append(Problem(path, title_line or offset, "the FAQ has no questions",
                                 'add each question as a "## " heading ending in "?", with its answer below it'))
-    own = sorted(tag(own_problems, "faq"), key=lambda p: p.line)
-    return items, sorted(problems + own, key=lambda p: p.line)
+    return items, sorted(tag(own_problems, "faq"), key=lambda p: p.line)
 
 
 def add_anchors(markdown: str, items: list[FaqItem]) -> str:
@@ -203,17 +199,8 @@ def faq_jsonld(items: list[FaqItem], answers: dict[str, str], page_url: str) -> 
     }
 
 
-_FAQ_KEY = re.compile(r"^faq:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$", re.IGNORECASE)
-
-
 def declares_faq(text: str) -> bool:
     """True when the page's front matter says ``faq: true``, even if the rest of it is broken."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return False
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            return False
-        if _FAQ_KEY.match(line):
-            return True
-    return False
+    from .page import read
+
+    return read(text, "").is_faq

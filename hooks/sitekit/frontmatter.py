@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,6 +110,12 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter(meta=data, body=body, body_line=body_line, key_lines=key_lines, present=True), []
+
+
+def today() -> dt.date:
+    """Today, or SITE_TODAY (YYYY-MM-DD) where a test or a check fixes the date."""
+    pinned = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -22,21 +22,38 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def code_lines(text: str):
+    """Yield ``(line, in_code)`` for each line of ``text``: the one fenced-code scanner of the project.
+
+    A fence opens with three or more backticks or tildes (indented at most three spaces) and closes with a
+    line of the same character, at least as long, and nothing else (CommonMark's rule); the fence lines
+    themselves count as code."""
+    fence = None
+    for line in text.split("\n"):
+        if fence is None:
+            match = _FENCE.match(line)
+            if match:
+                fence = match.group(1)
+                yield line, True
+            else:
+                yield line, False
+            continue
+        stripped = line.strip()
+        if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+            fence = None
+        yield line, True
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def blank_code(text: str) -> str:
     """``text`` with fenced code blocks and inline code spans replaced by spaces."""
-    out, fence = [], None
-    for line in text.split("\n"):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            out.append(" " * len(line))
-        elif fence is not None:
-            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
-                fence = None
-            out.append(" " * len(line))
-        else:
-            out.append(_CODE_SPAN.sub(_blank, line))
-    return "\n".join(out)
+    return "\n".join(" " * len(line) if in_code else _CODE_SPAN.sub(_blank, line)
+                     for line, in_code in code_lines(text))
 
 
 def blank_comments(text: str) -> str:

@@ -18,7 +18,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .markdown_text import blank_code, prose
+from .markdown_text import line_col, prose  # noqa: F401  (prose: the text the rules search, see Page.prose)
+from .page import POLICY_COMMENT, Page, read
 from .problems import ERROR, WARNING, Problem, quote, tag
 
 PRESETS = ("generic", "uk", "us", "eu")
@@ -197,7 +198,6 @@ def rules_for(preset: str = "generic", extra_rules: list[dict] | None = None,
     return rules
 
 
-_POLICY_COMMENT = re.compile(r"<!--\s*policy\b\s*:?(.*?)-->", re.IGNORECASE | re.DOTALL)
 _ALLOW = re.compile(r"^\s*allow\s+([A-Za-z0-9_-]+)\s*(?:(?:—|–|--|-|:)\s*)?(.*?)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -209,20 +209,15 @@ class _Allow:
     used: bool = False
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _allows(text: str, path: str, known: list[str]) -> tuple[list[_Allow], list[Problem]]:
+def _allows(page: Page, known: list[str]) -> tuple[list[_Allow], list[Problem]]:
     """Every ``<!-- policy: allow RULE — reason -->`` comment outside code, and its mistakes."""
     allows, problems = [], []
-    searchable = blank_code(text)
-    for match in _POLICY_COMMENT.finditer(searchable):
-        line, col = _line_col(text, match.start())
-        inner = _ALLOW.match(match.group(1))
+    path = page.path
+    for comment in page.policy_comments:
+        line, col = comment.line, comment.col
+        inner = _ALLOW.match(comment.inner)
         if not inner:
-            problems.append(Problem(path, line, f"the policy comment {quote(match.group(0))} is not understood",
+            problems.append(Problem(path, line, f"the policy comment {quote(comment.text)} is not understood",
                                     "write it as <!-- policy: allow RULE — the reason it is acceptable here -->",
                                     col=col))
             continue
@@ -243,16 +238,22 @@ def _allows(text: str, path: str, known: list[str]) -> tuple[list[_Allow], list[
 
 def check(text: str, path: str, rules: list[Rule]) -> list[Problem]:
     """Every claim in ``text`` (a whole Markdown file) that breaks one of ``rules``, with line and column."""
+    return check_page(read(text, path), rules)
+
+
+def check_page(page: Page, rules: list[Rule]) -> list[Problem]:
+    """Every claim on the page that breaks one of ``rules``, with line and column."""
     known = sorted({rule.id for rule in rules} | set(ALL_RULE_IDS))
-    allows, problems = _allows(text, path, known)
-    searchable = prose(text)
+    allows, problems = _allows(page, known)
+    path, text = page.path, page.text
+    searchable = page.prose
     lower = searchable.lower()
     same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
     hits = []
     for rule in rules:
         fast = rule.lower_case_regex if same_offsets else None
         for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
-            line, col = _line_col(searchable, match.start())
+            line, col = line_col(searchable, match.start())
             hits.append((line, col, rule, text[match.start():match.end()]))
     for line, col, rule, found in sorted(hits, key=lambda h: (h[0], h[1])):
         allow = next((a for a in allows if a.line == line and a.rule == rule.id and not a.used), None)
@@ -273,9 +274,4 @@ def check(text: str, path: str, rules: list[Rule]) -> list[Problem]:
 
 def strip_allow_comments(markdown: str) -> str:
     """The page without its policy comments (outside code), so they never reach the published HTML."""
-    spans = [m.span() for m in _POLICY_COMMENT.finditer(blank_code(markdown))]
-    for start, end in reversed(spans):
-        while start > 0 and markdown[start - 1] in " \t":
-            start -= 1
-        markdown = markdown[:start] + markdown[end:]
-    return markdown
+    return read(markdown, "").without_policy_comments(markdown)

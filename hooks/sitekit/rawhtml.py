@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .markdown_text import blank_code, blank_comments
+from .markdown_text import line_col
+from .page import Page, read
 from .problems import Problem, tag
 
 _TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed)\b", re.IGNORECASE)
@@ -18,23 +19,24 @@ _JS_URL = re.compile(r"(?<![\w-])(?:java|vb)script\s*:", re.IGNORECASE)
 _FIX = "remove it: embeds come only from the site's hooks (see EDITING.md, \"Raw HTML\")"
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def check(text: str, path: str) -> list[Problem]:
     """Every forbidden piece of HTML in ``text`` (a whole Markdown file), with line and column."""
-    searchable = blank_comments(blank_code(text))
+    return check_page(read(text, path))
+
+
+def check_page(page: Page) -> list[Problem]:
+    """Every forbidden piece of HTML on the page, with line and column."""
+    searchable, path = page.without_code_or_comments, page.path
     problems = []
     for match in _TAG.finditer(searchable):
-        line, col = _line_col(searchable, match.start())
+        line, col = line_col(searchable, match.start())
         problems.append(Problem(path, line, f"<{match.group(1).lower()}> is not allowed in a page", _FIX, col=col))
     for match in _HANDLER.finditer(searchable):
-        line, col = _line_col(searchable, match.start(1))
+        line, col = line_col(searchable, match.start(1))
         problems.append(Problem(path, line, f"an inline event handler ({match.group(1).lower()}=) is not allowed in a page",
                                 _FIX, col=col))
     for match in _JS_URL.finditer(searchable):
-        line, col = _line_col(searchable, match.start())
+        line, col = line_col(searchable, match.start())
         problems.append(Problem(path, line, "a javascript: address is not allowed in a page",
                                 "link to a page or an https:// address instead", col=col))
     return sorted(tag(problems, "rawhtml"), key=lambda p: p.sort_key)

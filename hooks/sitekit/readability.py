@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import frontmatter
-from .markdown_text import prose
+from .page import Page, read
 from .problems import WARNING, Problem, tag
 
 DEFAULT_MAX_GRADE = 9
@@ -82,12 +81,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])
 
 def sentences(text: str) -> list[Sentence]:
     """The prose sentences of a Markdown file, each with the line it starts on."""
-    fm, _ = frontmatter.split(text, "")
-    lines = prose(fm.body).split("\n")
+    return sentences_of(read(text, ""))
+
+
+def sentences_of(page: Page) -> list[Sentence]:
+    """The prose sentences of a page's body, each with the line it starts on."""
+    lines = page.prose.split("\n")[page.body_line - 1:]
     blocks: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
     for index, line in enumerate(lines):
-        number = fm.body_line + index
+        number = page.body_line + index
         if not line.strip() or _HEADING.match(line) or _TABLE.match(line) or _ADMONITION.match(line):
             current = None
             continue
@@ -118,7 +121,13 @@ def sentences(text: str) -> list[Sentence]:
 
 def check(text: str, path: str, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """A warning when the page reads above ``max_grade``, naming its three hardest sentences."""
-    found = sentences(text)
+    return check_page(read(text, path), max_grade)
+
+
+def check_page(page: Page, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
+    """A warning when the page reads above ``max_grade``, naming its three hardest sentences."""
+    path = page.path
+    found = sentences_of(page)
     if sum(len(s.text.split()) for s in found) < MIN_WORDS:
         return []
     score = round(grade(" ".join(s.text for s in found)), 1)

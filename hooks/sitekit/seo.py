@@ -6,14 +6,12 @@ partial overrides/partials/seo/meta.html turns the result into tags.
 from __future__ import annotations
 
 import base64
-import struct
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from .problems import Problem, quote
+from .settings import DEFAULT_IMAGE, DEFAULT_LOCALE, png_size  # noqa: F401  (validated once, in sitekit.settings)
 
-DEFAULT_LOCALE = "en_GB"
-DEFAULT_IMAGE = "assets/images/share.png"
 TITLE_SEPARATOR = " - "  # the same separator mkdocs-material uses
 
 
@@ -57,14 +55,6 @@ def icon_data_uri(path: str, data: bytes) -> str | None:
     if not path.lower().endswith(".svg") or len(data) > INLINE_ICON_BYTES:
         return None
     return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
-
-
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height of a PNG from its header, or ``None`` if it is not a PNG."""
-    if len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
-        return None
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
 
 
 def full_title(page_title: str | None, site_name: str) -> str:

@@ -1,23 +1,27 @@
-"""Typed, validated clinic settings from ``extra:`` in mkdocs.yml.
+"""The site's settings: everything under ``extra:`` in mkdocs.yml, validated once, at start-up, against one schema.
 
-Each section is a MkDocs ``Config`` class; :func:`validate` walks it (and the
-nested sections) so that *every* mistake is reported at once, each with the
-full key name (``extra.booking.endpoint``), its line in mkdocs.yml and a fix.
+Each section is a MkDocs ``Config`` class whose options are this module's own option classes (subclasses of
+MkDocs' public ``BaseConfigOption``), so every message is written here in the words staff use, never taken
+from MkDocs' English. :meth:`Settings.section` walks a section with ``mkdocs.config.base.get_schema`` (and the
+nested sections) so that *every* mistake is reported at once, each as
+``mkdocs.yml:LINE: extra.KEY: problem — fix``. :func:`validate_all` is the one entry point the build uses.
 """
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import ipaddress
 import os
 import re
-from typing import Any
+import struct
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import BaseConfigOption
 
 from .problems import Problem, quote
 from .yamlfast import FAST_LOADER
@@ -25,49 +29,247 @@ from .yamlfast import FAST_LOADER
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEV_RECEIVER = "http://127.0.0.1:8025/f/dev"
 PROVIDERS = ("form", "embed", "contact")
+POLICY_PRESETS = ("generic", "uk", "us", "eu")
+DEFAULT_LOCALE = "en_GB"
+DEFAULT_IMAGE = "assets/images/share.png"
+DEFAULT_PROCEDURE = "Mesotherapy"
+#: Keys of extra: that mkdocs-material itself reads; they pass through unchecked.
+THEME_EXTRA_KEYS = ("generator", "social", "analytics", "consent", "alternate", "version", "homepage", "tags",
+                    "status", "annotate")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+_RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+
+# ---------------------------------------------------------------- options: our types, our messages
+
+_REQUIRED = object()
+_WORDS = {str: "text", int: "a whole number", dict: "a section of settings", list: "a list", bool: "true or false",
+          float: "a number", type(None): "empty"}
+
+
+def describe(value: Any) -> str:
+    """What kind of value an editor wrote, in plain words ("text", "a whole number" …)."""
+    return _WORDS.get(type(value), type(value).__name__)
+
+
+class Option(BaseConfigOption):
+    """A setting: required unless it has a default; ``convert`` checks and returns a present value."""
+
+    def __init__(self, default: Any = _REQUIRED):
+        super().__init__()
+        # (not "required": MkDocs' Config sets that attribute to True on every option of a class-based config)
+        self.needed = default is _REQUIRED
+        self.default = None if self.needed else default
+
+    def run_validation(self, value: object) -> Any:
+        if value is None:
+            if self.needed:
+                raise ValidationError("is missing")
+            return copy.deepcopy(self.default)
+        return self.convert(value)
+
+    def convert(self, value: Any) -> Any:
+        return value
+
+
+class Text(Option):
+    def convert(self, value):
+        if not isinstance(value, str):
+            raise ValidationError(f"is {describe(value)}, not text")
+        return value
+
+
+class WholeNumber(Option):
+    def __init__(self, default: Any = _REQUIRED, low: int | None = None, high: int | None = None, unit: str = ""):
+        super().__init__(default)
+        self.low, self.high, self.unit = low, high, unit
+
+    def convert(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"is {describe(value)}, not a whole number")
+        if self.low is not None and not self.low <= value <= self.high:
+            raise ValidationError(f"{value} is outside {self.low}–{self.high}{self.unit}")
+        return value
+
+
+class OneOf(Option):
+    def __init__(self, choices: tuple, default: Any = _REQUIRED):
+        super().__init__(default)
+        self.choices = choices
+
+    def convert(self, value):
+        if value not in self.choices:
+            raise ValidationError(f"{quote(value)} is not one of {', '.join(self.choices)}")
+        return value
+
+
+class ListOf(Option):
+    def __init__(self, item: Option, default: Any = _REQUIRED):
+        super().__init__(default)
+        self.item = item
+
+    def convert(self, value):
+        if not isinstance(value, list):
+            raise ValidationError(f"is {describe(value)}, not a list")
+        return [self.item.validate(item) for item in value]
+
+
+class Email(Text):
+    def convert(self, value):
+        value = super().convert(value)
+        if not _EMAIL.match(value):
+            raise ValidationError(f"{quote(value)} is not an email address")
+        return value
+
+
+class Phone(Text):
+    def convert(self, value):
+        value = super().convert(value)
+        if len(re.sub(r"\D", "", value)) < 6:
+            raise ValidationError(f"{quote(value)} is not a phone number")
+        return value
+
+
+class Time(Text):
+    def convert(self, value):
+        value = super().convert(value)
+        if not _TIME.match(value):
+            raise ValidationError(f'{quote(value)} is not a time like "09:00"')
+        return value
+
+
+class WebAddress(Text):
+    """An https:// address (http:// only on this computer, for previews and tests)."""
+
+    def convert(self, value):
+        value = super().convert(value)
+        parts = urlsplit(value)
+        if parts.hostname and (parts.scheme == "https" or (parts.scheme == "http" and is_loopback(value))):
+            return value
+        raise ValidationError(f"{quote(value)} is not an https:// address")
+
+
+class MarkdownFile(Text):
+    def convert(self, value):
+        value = super().convert(value)
+        if not value.endswith(".md"):
+            raise ValidationError(f"{quote(value)} is not a Markdown file")
+        return value
+
+
+class Locale(Option):
+    def convert(self, value):
+        if not isinstance(value, str) or not _LOCALE.match(value):
+            raise ValidationError(f"{value!r} is not a locale like en_GB")
+        return value
+
+
+class NonEmptyText(Text):
+    def convert(self, value):
+        value = super().convert(value)
+        if not value.strip():
+            raise ValidationError("is empty")
+        return value
+
+
+class Section(Option):
+    """A nested section (walked by :meth:`Settings.section`, not validated as one value)."""
+
+    def __init__(self, schema: type[base.Config], default: Any = _REQUIRED):
+        super().__init__(default)
+        self.schema = schema
+
+
+class SectionList(Section):
+    """A list of sections of the same shape (e.g. opening hours)."""
+
+
+class SectionMap(Section):
+    """Named sections of the same shape (e.g. reviewers by key); at least one is required."""
+
+
+# ---------------------------------------------------------------- the schema
 
 class Address(base.Config):
-    street = c.Type(str)
-    locality = c.Type(str)
-    region = c.Optional(c.Type(str))
-    postcode = c.Type(str)
-    country = c.Type(str)
+    street = Text()
+    locality = Text()
+    region = Text(default=None)
+    postcode = Text()
+    country = Text()
 
 
 class Hours(base.Config):
-    days = c.ListOfItems(c.Choice(DAYS))
-    opens = c.Type(str)
-    closes = c.Type(str)
+    days = ListOf(OneOf(DAYS))
+    opens = Time()
+    closes = Time()
+
+    @staticmethod
+    def check(values: dict, add: Callable[..., None]) -> None:
+        if values.get("opens") and values.get("closes") and values["closes"] <= values["opens"]:
+            add("closes", f"closing time {values['closes']} is not after opening time {values['opens']}")
 
 
 class Clinic(base.Config):
-    name = c.Type(str)
-    phone = c.Type(str)
-    email = c.Type(str)
-    address = c.Type(dict)
-    opening_hours = c.ListOfItems(c.Type(dict))
-    services = c.ListOfItems(c.Type(str), default=[])
+    name = Text()
+    phone = Phone()
+    email = Email()
+    address = Section(Address)
+    opening_hours = SectionList(Hours)
+    services = ListOf(Text(), default=[])
 
 
 class Reviewer(base.Config):
-    name = c.Type(str)
-    qualification = c.Type(str)
+    name = Text()
+    qualification = Text()
 
 
 class Booking(base.Config):
-    provider = c.Choice(PROVIDERS, default="form")
-    endpoint = c.Type(str, default=DEV_RECEIVER)
-    timeout_seconds = c.Type(int, default=15)
-    treatments = c.ListOfItems(c.Type(str), default=[])
-    page = c.Type(str, default="book.md")
-    thank_you_page = c.Type(str, default="thank-you.md")
-    privacy_page = c.Type(str, default="privacy.md")
-    embed_url = c.Optional(c.Type(str))
-    embed_title = c.Type(str, default="Online booking calendar")
-    embed_height = c.Type(int, default=720)
+    provider = OneOf(PROVIDERS, default="form")
+    endpoint = WebAddress(default=DEV_RECEIVER)
+    timeout_seconds = WholeNumber(default=15, low=3, high=120, unit=" seconds")
+    treatments = ListOf(Text(), default=[])
+    page = MarkdownFile(default="book.md")
+    thank_you_page = MarkdownFile(default="thank-you.md")
+    privacy_page = MarkdownFile(default="privacy.md")
+    embed_url = WebAddress(default=None)
+    embed_title = Text(default="Online booking calendar")
+    embed_height = WholeNumber(default=720)
+
+    @staticmethod
+    def check(values: dict, add: Callable[..., None]) -> None:
+        if values.get("provider") == "embed" and not values.get("embed_url"):
+            add("embed_url", "is missing, but provider is embed")
+
+
+class PolicyRule(base.Config):
+    id = Text()
+    phrases = ListOf(Text())
+    why = Text()
+    instead = Text()
+    severity = OneOf(("error", "warning"), default="error")
+
+    @staticmethod
+    def check(values: dict, add: Callable[..., None]) -> None:
+        if values.get("id") is not None and not _RULE_ID.fullmatch(values["id"]):
+            add("id", f'{quote(values["id"])} is not a name like "no-before-after"')
+        if values.get("phrases") is not None and not [p for p in values["phrases"] if p.strip()]:
+            add("phrases", "is empty")
+
+
+class Policy(base.Config):
+    preset = OneOf(POLICY_PRESETS, default="generic")
+    readability_max_grade = WholeNumber(default=9, low=5, high=16)
+    disable = ListOf(Text(), default=[])
+    extra_rules = SectionList(PolicyRule, default=[])
+
+
+class Seo(base.Config):
+    locale = Locale(default=DEFAULT_LOCALE)
+    image = Text(default=DEFAULT_IMAGE)
+    image_alt = NonEmptyText(default=None)
+    procedure = Text(default=DEFAULT_PROCEDURE)
 
 
 #: How to fix each key, in the words a clinic's staff would use.
@@ -104,10 +306,34 @@ HINTS = {
 }
 
 
+
+HINTS.update({
+    "extra.seo.locale": "set extra.seo.locale to language_COUNTRY, e.g. en_GB",
+    "extra.seo.image": "set extra.seo.image to a 1200×630 PNG, e.g. assets/images/share.png (see tools/make_share_image.py)",
+    "extra.seo.image_alt": "describe the share image in a few words",
+    "extra.seo.procedure": "set extra.seo.procedure to the treatment the guide is about, e.g. Mesotherapy",
+    "extra.policy": "make extra.policy a section with preset (generic, uk, us or eu) and readability_max_grade",
+    "extra.policy.preset": "set extra.policy.preset to generic, uk, us or eu (the rules for the clinic's country)",
+    "extra.policy.readability_max_grade": "set extra.policy.readability_max_grade to a whole number from 5 to 16 (9 is about reading age 14)",
+    "extra.policy.disable": "list the names of rules to switch off, e.g. [hype]",
+    "extra.policy.extra_rules": "list the clinic's own rules, each with id, phrases, why and instead",
+    "extra.policy.extra_rules[].id": "give the rule a short name of lower-case letters and hyphens, e.g. no-before-after",
+    "extra.policy.extra_rules[].phrases": 'list the words or phrases the rule forbids, e.g. ["before and after"]',
+    "extra.policy.extra_rules[].why": "say in one line why the words are a problem",
+    "extra.policy.extra_rules[].instead": "say in one line what to write instead",
+    "extra.policy.extra_rules[].severity": "set severity to error (stops publishing) or warning",
+})
+
+
+
+
 def _hint(path: str) -> str:
     generic = re.sub(r"\[\d+\]", "[]", path)
+    generic = re.sub(r"^extra\.reviewers\.[^.]+\.", "extra.reviewers[].", generic)
     return HINTS.get(generic, f"check {path} against the README's booking and clinic settings")
 
+
+# ---------------------------------------------------------------- where each key is in mkdocs.yml
 
 def key_lines(config_text: str) -> dict[str, int]:
     """Line of every key in a YAML file, by dotted path (``extra.booking.endpoint``)."""
@@ -116,8 +342,7 @@ def key_lines(config_text: str) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=8)
 def _key_lines(config_text: str) -> dict[str, int]:
-    # Several hooks read the same mkdocs.yml on every build: read each text once, with the first reader that can.
-    for loader in (FAST_LOADER, yaml.SafeLoader, _TolerantLoader):
+    for loader in (FAST_LOADER, yaml.SafeLoader, TolerantLoader):
         if loader is None:
             continue
         try:
@@ -145,15 +370,18 @@ def _key_lines(config_text: str) -> dict[str, int]:
     return lines
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """Composes files with tags such as ``!!python/name`` and ``!ENV`` without running them."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader = TolerantLoader  # the name tools used before
 
+
+# ---------------------------------------------------------------- the walker
 
 class Settings:
-    """Collects problems for one mkdocs.yml, each with its line and fix."""
+    """Validates sections of one mkdocs.yml and collects every problem, each with its line and fix."""
 
     def __init__(self, config_path: str = "mkdocs.yml", config_text: str = ""):
         self.config_path = config_path
@@ -173,8 +401,7 @@ class Settings:
         return cls(shown.replace(os.sep, "/"), text)
 
     def add(self, path: str, message: str, fix: str | None = None) -> None:
-        line = self.line(path)
-        self.problems.append(Problem(self.config_path, line, f"{path}: {message}", fix or _hint(path)))
+        self.problems.append(Problem(self.config_path, self.line(path), f"{path}: {message}", fix or _hint(path)))
 
     def line(self, path: str) -> int:
         while path:
@@ -184,49 +411,195 @@ class Settings:
             path = "" if parent == path else parent  # a top-level key not in the file
         return 1
 
-    def section(self, cls: type[base.Config], raw: Any, path: str) -> base.Config | None:
-        """Validate ``raw`` against ``cls``; report unknown keys with a suggestion."""
-        if raw is None:
-            raw = {}
-        if not isinstance(raw, dict):
-            self.add(path, f"is {quote(raw)}, not a section of settings")
-            return None
-        known = [name for name, _ in cls._schema]
+    def unknown_keys(self, raw: dict, known: list[str], path: str) -> None:
         for key in raw:
             if key not in known:
                 guess = difflib.get_close_matches(str(key), known, n=1)
                 fix = f'did you mean "{path}.{guess[0]}"?' if guess else f"remove it; known keys are {', '.join(known)}"
                 self.add(f"{path}.{key}", "is not a known setting", fix)
-        config = cls()
-        for key, option in cls._schema:
-            try:
-                config[key] = option.validate(raw[key] if key in raw else option.default)
-            except ValidationError as error:
-                config[key] = None
-                self.add(f"{path}.{key}", _plain(str(error), raw.get(key)))
-            finally:
-                option.reset_warnings()
-        return config
+
+    def section(self, schema: type[base.Config], raw: Any, path: str) -> dict | None:
+        """``raw`` checked against ``schema``, with defaults filled in; ``None`` if it is not a section at all.
+        A key whose value is wrong is reported and set to ``None``."""
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            self.add(path, f"is {quote(raw)}, not a section of settings")
+            return None
+        options = base.get_schema(schema)
+        self.unknown_keys(raw, [name for name, _ in options], path)
+        out: dict[str, Any] = {}
+        for key, option in options:
+            out[key] = self.value(option, raw.get(key), f"{path}.{key}")
+        check = getattr(schema, "check", None)
+        if check is not None:
+            check(out, lambda key, message, fix=None: self.add(f"{path}.{key}", message, fix))
+        return out
+
+    def value(self, option: Option, raw: Any, path: str) -> Any:
+        if isinstance(option, Section):
+            if raw is None:
+                if option.needed:
+                    self.add(path, "is missing")
+                    return None
+                raw = copy.deepcopy(option.default)
+            if isinstance(option, SectionList):
+                if not isinstance(raw, list):
+                    self.add(path, f"is {describe(raw)}, not a list")
+                    return None
+                items = (self.section(option.schema, item, f"{path}[{i}]") for i, item in enumerate(raw))
+                return [item for item in items if item is not None]
+            if isinstance(option, SectionMap):
+                if not isinstance(raw, dict) or not raw:
+                    self.add(path, "is missing" if not raw else f"is {describe(raw)}, not a list of entries")
+                    return {}
+                items = {str(key): self.section(option.schema, item, f"{path}.{key}") for key, item in raw.items()}
+                return {key: item for key, item in items.items() if item is not None}
+            return self.section(option.schema, raw, path)
+        try:
+            return option.validate(raw)
+        except ValidationError as error:
+            self.add(path, str(error))
+            return None
 
 
-def _plain(error: str, value: Any) -> str:
-    """MkDocs' validation message, in plainer words."""
-    if "Required configuration not provided" in error:
-        return "is missing"
-    match = re.search(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>", error)
-    if match:
-        words = {"str": "text", "int": "a whole number", "dict": "a section of settings", "list": "a list",
-                 "bool": "true or false", "float": "a number", "NoneType": "empty"}
-        return f"is {words.get(match.group(2), match.group(2))}, not {words.get(match.group(1), match.group(1))}"
-    match = re.search(r"Expected one of: (\(.*\)) but received: (.*)$", error)
-    if match:
-        return f"{quote(match.group(2).strip(chr(39)))} is not one of {', '.join(eval_tuple(match.group(1)))}"
-    return error.rstrip(".")
+# ---------------------------------------------------------------- each part of extra:
+
+def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """``clinic``, ``reviewers`` and ``booking``, checked and typed (with derived values the templates use)."""
+    out: dict[str, Any] = {}
+    if "clinic" not in extra:
+        settings.add("extra.clinic", "is missing")
+    else:
+        clinic = settings.section(Clinic, extra.get("clinic"), "extra.clinic")
+        if clinic is not None:
+            clinic["address"] = clinic.get("address") or {}
+            clinic["opening_hours"] = clinic.get("opening_hours") or []
+            clinic["services"] = clinic.get("services") or []
+            clinic["phone_link"] = "tel:" + re.sub(r"[^\d+]", "", clinic.get("phone") or "")
+            clinic["hours_text"] = opening_hours_text(clinic["opening_hours"])
+            out["clinic"] = clinic
+    reviewers_raw = extra.get("reviewers")
+    if not isinstance(reviewers_raw, dict) or not reviewers_raw:
+        settings.add("extra.reviewers", "is missing" if reviewers_raw is None else "is not a list of reviewers")
+        out["reviewers"] = {}
+    else:
+        reviewers = settings.value(SectionMap(Reviewer), reviewers_raw, "extra.reviewers")
+        out["reviewers"] = {key: dict(item, key=key) for key, item in reviewers.items()}
+    booking = settings.section(Booking, extra.get("booking"), "extra.booking")
+    if booking is not None:
+        out["booking"] = booking
+    return out
 
 
-def eval_tuple(text: str) -> list[str]:
-    return re.findall(r"'([^']*)'", text)
+_POLICY_DEFAULTS = {"preset": "generic", "readability_max_grade": 9, "disable": [], "extra_rules": []}
 
+
+def validate_policy(extra: dict[str, Any], settings: Settings, known_rules: list[str]) -> dict[str, Any]:
+    """``extra.policy``, checked and typed, or the defaults alone if it is broken."""
+    policy = settings.section(Policy, extra.get("policy"), "extra.policy")
+    if policy is None:
+        return dict(_POLICY_DEFAULTS)
+    for i, rule_id in enumerate(policy["disable"] or []):
+        if rule_id not in known_rules:
+            guess = difflib.get_close_matches(rule_id, known_rules, n=1)
+            settings.add(f"extra.policy.disable[{i}]", f"{quote(rule_id)} is not a rule",
+                         f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(known_rules)}")
+    rules = [rule for rule in policy["extra_rules"] or []
+             if all(rule[key] for key in ("id", "phrases", "why", "instead"))
+             and _RULE_ID.fullmatch(rule["id"]) and any(p.strip() for p in rule["phrases"])]
+    return {key: policy[key] if policy[key] is not None else _POLICY_DEFAULTS[key] for key in _POLICY_DEFAULTS} | {
+        "disable": list(policy["disable"] or []), "extra_rules": rules}
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG from its header, or ``None`` if it is not a PNG."""
+    if len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def find_asset(folders: list[str], path: str) -> str | None:
+    """The first of ``folders`` (docs_dir, then the theme's folders) that holds ``path``."""
+    for folder in folders:
+        candidate = os.path.join(folder, path)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def validate_seo(extra: dict[str, Any], settings: Settings, site_name: str, asset_dirs: list[str]) -> dict[str, Any]:
+    """``extra.seo``, checked, with the share image's size (``image_size``) read from the file."""
+    raw = extra.get("seo")
+    if raw is not None and not isinstance(raw, dict):
+        settings.add("extra.seo", "is not a section of settings", "give extra.seo the keys locale, image and image_alt")
+        raw = {}
+    seo = settings.section(Seo, raw, "extra.seo") or {}
+    if seo.get("locale") is None:
+        seo["locale"] = DEFAULT_LOCALE
+    if seo.get("image_alt") is None and "image_alt" not in (raw or {}):
+        seo["image_alt"] = site_name
+    seo["procedure"] = seo.get("procedure") or DEFAULT_PROCEDURE
+    image = seo.get("image")
+    found = find_asset(asset_dirs, image) if isinstance(image, str) else None
+    seo["image_size"] = None
+    if found is None:
+        settings.add("extra.seo.image", f"{image!r} is not a file in docs/ or overrides/",
+                     "set extra.seo.image to a 1200×630 PNG, e.g. assets/images/share.png (see tools/make_share_image.py)")
+    else:
+        with open(found, "rb") as handle:
+            seo["image_size"] = png_size(handle.read(32))
+        if seo["image_size"] is None:
+            settings.add("extra.seo.image", f"{image!r} is not a PNG image", "use a 1200×630 PNG")
+    return seo
+
+
+def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, asset_dirs: list[str],
+                 features: list[str], known_rules: list[str], hooks: set[str] | None = None) -> dict[str, Any]:
+    """Everything under ``extra:`` (and the theme features the hooks rely on), once; problems go to ``settings``.
+    ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature)."""
+    settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", *THEME_EXTRA_KEYS], "extra")
+    out = validate(extra, settings)
+    out["policy"] = validate_policy(extra, settings, known_rules)
+    out["seo"] = validate_seo(extra, settings, site_name, asset_dirs)
+    if (hooks is None or "structured_data" in hooks) and "navigation.path" not in features:
+        settings.add("theme.features", 'has no "navigation.path"',
+                     'add "- navigation.path": it shows the breadcrumbs that the structured data describes')
+    return out
+
+
+# ---------------------------------------------------------------- values the templates show
+
+def _day_runs(days: list[str]) -> list[list[str]]:
+    ordered = sorted({d for d in days if d in DAYS}, key=DAYS.index)
+    runs: list[list[str]] = []
+    for day in ordered:
+        if runs and DAYS.index(runs[-1][-1]) + 1 == DAYS.index(day):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def opening_hours_text(hours: list[dict]) -> list[str]:
+    """``[{days: [Monday … Friday], opens: "09:00", closes: "18:00"}]`` as ``["Monday to Friday 09:00–18:00"]``."""
+    lines = []
+    for slot in hours:
+        parts = []
+        for run in _day_runs(slot.get("days") or []):
+            if len(run) == 1:
+                parts.append(run[0])
+            elif len(run) == 2:
+                parts.append(f"{run[0]} and {run[1]}")
+            else:
+                parts.append(f"{run[0]} to {run[-1]}")
+        if parts and slot.get("opens") and slot.get("closes"):
+            lines.append(f"{', '.join(parts)} {slot['opens']}–{slot['closes']}")
+    return lines
+
+
+# ---------------------------------------------------------------- publishing
 
 def is_loopback(url: str) -> bool:
     host = urlsplit(url).hostname or ""
@@ -236,72 +609,6 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _check_url(settings: Settings, path: str, url: str | None) -> None:
-    if url is None:
-        return
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return
-    if parts.scheme == "http" and parts.hostname and is_loopback(url):
-        return
-    settings.add(path, f"{quote(url)} is not an https:// address")
-
-
-def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """Validate ``clinic``, ``reviewers`` and ``booking`` in ``extra``; return them typed."""
-    out: dict[str, Any] = {}
-    clinic = None
-    if "clinic" not in extra:
-        settings.add("extra.clinic", "is missing")
-    else:
-        clinic = settings.section(Clinic, extra.get("clinic"), "extra.clinic")
-    if clinic is not None:
-        if clinic.email and not _EMAIL.match(clinic.email):
-            settings.add("extra.clinic.email", f"{quote(clinic.email)} is not an email address")
-        if clinic.phone and len(re.sub(r"\D", "", clinic.phone)) < 6:
-            settings.add("extra.clinic.phone", f"{quote(clinic.phone)} is not a phone number")
-        address = settings.section(Address, clinic.address, "extra.clinic.address") if clinic.address is not None else None
-        hours = []
-        for i, raw in enumerate(clinic.opening_hours or []):
-            path = f"extra.clinic.opening_hours[{i}]"
-            item = settings.section(Hours, raw, path)
-            if item is None:
-                continue
-            times_ok = True
-            for key in ("opens", "closes"):
-                if item[key] is not None and not _TIME.match(item[key]):
-                    settings.add(f"{path}.{key}", f"{quote(item[key])} is not a time like \"09:00\"")
-                times_ok = times_ok and bool(item[key]) and bool(_TIME.match(item[key]))
-            if times_ok and item.closes <= item.opens:
-                settings.add(f"{path}.closes", f"closing time {item.closes} is not after opening time {item.opens}")
-            hours.append(dict(item))
-        out["clinic"] = dict(clinic, address=dict(address or {}), opening_hours=hours,
-                             phone_link="tel:" + re.sub(r"[^\d+]", "", clinic.phone or ""))
-    reviewers_raw = extra.get("reviewers")
-    reviewers: dict[str, Any] = {}
-    if not isinstance(reviewers_raw, dict) or not reviewers_raw:
-        settings.add("extra.reviewers", "is missing" if reviewers_raw is None else "is not a list of reviewers")
-    else:
-        for key, raw in reviewers_raw.items():
-            item = settings.section(Reviewer, raw, f"extra.reviewers.{key}")
-            if item is not None:
-                reviewers[str(key)] = dict(item, key=str(key))
-    out["reviewers"] = reviewers
-    booking = settings.section(Booking, extra.get("booking"), "extra.booking")
-    if booking is not None:
-        _check_url(settings, "extra.booking.endpoint", booking.endpoint)
-        _check_url(settings, "extra.booking.embed_url", booking.embed_url)
-        if booking.provider == "embed" and not booking.embed_url:
-            settings.add("extra.booking.embed_url", "is missing, but provider is embed")
-        if booking.timeout_seconds is not None and not 3 <= booking.timeout_seconds <= 120:
-            settings.add("extra.booking.timeout_seconds", f"{booking.timeout_seconds} is outside 3–120 seconds")
-        for key in ("page", "thank_you_page", "privacy_page"):
-            if booking[key] and not booking[key].endswith(".md"):
-                settings.add(f"extra.booking.{key}", f"{quote(booking[key])} is not a Markdown file")
-        out["booking"] = dict(booking)
-    return out
 
 
 def is_publishing(command: str | None, site_url: str | None, allowed: bool = False) -> bool:
@@ -315,75 +622,9 @@ def is_publishing(command: str | None, site_url: str | None, allowed: bool = Fal
 
 def refuse_dev_endpoint(booking: dict[str, Any], settings: Settings) -> None:
     """Publishing with the local development receiver would lose every request."""
-    if booking.get("provider") == "form" and is_loopback(booking.get("endpoint", "")):
+    if booking.get("provider") == "form" and is_loopback(booking.get("endpoint") or ""):
         settings.add("extra.booking.endpoint",
                      f"is the local development receiver ({booking['endpoint']}), which only works on this computer; "
                      "requests sent from the published site would be lost",
                      "set extra.booking.endpoint to your form service's https address (e.g. "
                      "https://formspree.io/f/your-form-id) before publishing")
-
-
-# ---------------------------------------------------------------- extra.policy (the claims policy and readability)
-
-POLICY_PRESETS = ("generic", "uk", "us", "eu")
-
-
-class Policy(base.Config):
-    preset = c.Choice(POLICY_PRESETS, default="generic")
-    readability_max_grade = c.Type(int, default=9)
-    disable = c.ListOfItems(c.Type(str), default=[])
-    extra_rules = c.ListOfItems(c.Type(dict), default=[])
-
-
-class PolicyRule(base.Config):
-    id = c.Type(str)
-    phrases = c.ListOfItems(c.Type(str))
-    why = c.Type(str)
-    instead = c.Type(str)
-    severity = c.Choice(("error", "warning"), default="error")
-
-
-HINTS.update({
-    "extra.policy": "make extra.policy a section with preset (generic, uk, us or eu) and readability_max_grade",
-    "extra.policy.preset": "set extra.policy.preset to generic, uk, us or eu (the rules for the clinic's country)",
-    "extra.policy.readability_max_grade": "set extra.policy.readability_max_grade to a whole number from 5 to 16 (9 is about reading age 14)",
-    "extra.policy.disable": "list the names of rules to switch off, e.g. [hype]",
-    "extra.policy.extra_rules": "list the clinic's own rules, each with id, phrases, why and instead",
-    "extra.policy.extra_rules[].id": "give the rule a short name of lower-case letters and hyphens, e.g. no-before-after",
-    "extra.policy.extra_rules[].phrases": 'list the words or phrases the rule forbids, e.g. ["before and after"]',
-    "extra.policy.extra_rules[].why": "say in one line why the words are a problem",
-    "extra.policy.extra_rules[].instead": "say in one line what to write instead",
-    "extra.policy.extra_rules[].severity": "set severity to error (stops publishing) or warning",
-})
-
-
-def validate_policy(extra: dict[str, Any], settings: Settings, known_rules: list[str]) -> dict[str, Any]:
-    """Validate ``extra.policy``; return it typed, with defaults, or the defaults alone if it is broken."""
-    policy = settings.section(Policy, extra.get("policy"), "extra.policy")
-    if policy is None:
-        return {"preset": "generic", "readability_max_grade": 9, "disable": [], "extra_rules": []}
-    out = dict(policy)
-    if policy.readability_max_grade is not None and not 5 <= policy.readability_max_grade <= 16:
-        settings.add("extra.policy.readability_max_grade", f"{policy.readability_max_grade} is outside 5–16")
-    for i, rule_id in enumerate(policy.disable or []):
-        if rule_id not in known_rules:
-            guess = difflib.get_close_matches(rule_id, known_rules, n=1)
-            settings.add(f"extra.policy.disable[{i}]", f"{quote(rule_id)} is not a rule",
-                         f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(known_rules)}")
-    rules = []
-    for i, raw in enumerate(policy.extra_rules or []):
-        path = f"extra.policy.extra_rules[{i}]"
-        item = settings.section(PolicyRule, raw, path)
-        if item is None:
-            continue
-        if item.id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", item.id):
-            settings.add(f"{path}.id", f"{quote(item.id)} is not a name like \"no-before-after\"")
-        if item.phrases is not None and not [p for p in item.phrases if p.strip()]:
-            settings.add(f"{path}.phrases", "is empty")
-        if all(item[key] for key in ("id", "phrases", "why", "instead")):
-            rules.append(dict(item))
-    out["readability_max_grade"] = policy.readability_max_grade or 9
-    out["preset"] = policy.preset or "generic"
-    out["disable"] = list(policy.disable or [])
-    out["extra_rules"] = rules
-    return out

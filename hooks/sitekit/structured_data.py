@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from .faq import html_to_text
 from .problems import Problem
 from .seo import site_root
+from .settings import DAYS, DEFAULT_PROCEDURE, opening_hours_text  # noqa: F401  (opening_hours_text: for callers)
 
 SCHEMA = "https://schema.org/"
-DEFAULT_PROCEDURE = "Mesotherapy"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: The treatment's properties an editor may mark on a heading, e.g.
 #: ``## Before your treatment { data-procedure="preparation" }``: the section under it becomes the value.
@@ -84,20 +83,11 @@ def marked_sections(html: str) -> list[Mark]:
     return marks
 
 
-def mark_line(source: str, name: str) -> int:
-    """Line of ``data-procedure="name"`` in the Markdown file (1 if it cannot be found)."""
-    needle = f'{MARK}="{name}"'
-    for number, line in enumerate(source.replace("\r\n", "\n").split("\n"), 1):
-        if needle in line:
-            return number
-    return 1
-
-
-def check_marks(found: list[tuple[str, str, Mark]]) -> list[Problem]:
-    """``found`` is ``(path, source, mark)`` for the whole site; each property is marked once, by its exact name."""
+def check_marks(found: list[tuple[str, int, Mark]]) -> list[Problem]:
+    """``found`` is ``(path, line of the attribute, mark)`` for the whole site; each property is marked once,
+    by its exact name."""
     problems, seen = [], {}
-    for path, source, mark in found:
-        line = mark_line(source, mark.name)
+    for path, line, mark in found:
         if mark.name not in PROCEDURE_PROPERTIES:
             problems.append(Problem(path, line, f'{MARK}="{mark.name}" is not one of {", ".join(PROCEDURE_PROPERTIES)}',
                                     f'write {MARK}="howPerformed", "preparation" or "followup" (exact spelling), '
@@ -127,36 +117,6 @@ def duplicate_questions(found: list[tuple[str, int, str]]) -> list[Problem]:
         else:
             seen[key] = f"{path}:{line}"
     return problems
-
-
-# ---------------------------------------------------------------- the clinic's opening hours, as shown in the footer
-
-def _day_runs(days: list[str]) -> list[list[str]]:
-    ordered = sorted({d for d in days if d in DAYS}, key=DAYS.index)
-    runs: list[list[str]] = []
-    for day in ordered:
-        if runs and DAYS.index(runs[-1][-1]) + 1 == DAYS.index(day):
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return runs
-
-
-def opening_hours_text(hours: list[dict]) -> list[str]:
-    """``[{days: [Monday … Friday], opens: "09:00", closes: "18:00"}]`` as ``["Monday to Friday 09:00–18:00"]``."""
-    lines = []
-    for slot in hours:
-        parts = []
-        for run in _day_runs(slot.get("days") or []):
-            if len(run) == 1:
-                parts.append(run[0])
-            elif len(run) == 2:
-                parts.append(f"{run[0]} and {run[1]}")
-            else:
-                parts.append(f"{run[0]} to {run[-1]}")
-        if parts:
-            lines.append(f"{', '.join(parts)} {slot['opens']}–{slot['closes']}")
-    return lines
 
 
 # ---------------------------------------------------------------- nodes

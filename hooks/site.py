@@ -1,0 +1,73 @@
+"""Hook: the house. Makes the build's one state at start-up (the settings, validated once; the cache), one
+record per page when MkDocs reads it, and stops the build once, after every page was read, if a check found an
+error. The other hooks each own one concern and reach the state with ``state.of(config)``; their order is
+said with ``@event_priority`` (higher runs first), not by their place in mkdocs.yml.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from sitekit import cache, page as pages, policy, settings, state
+from sitekit.problems import display_path
+
+#: Set to 1 to build with the local development receiver (tests and `make check` only).
+ALLOW_DEV_RECEIVER = "ALLOW_DEV_RECEIVER"
+#: Where per-page results are kept between builds (next to mkdocs.yml; git-ignored, never published).
+CACHE_DIR = ".cache/site"
+
+
+def on_startup(command, dirty):
+    state.SESSION.command, state.SESSION.dirty = command, dirty
+
+
+@event_priority(100)
+def on_config(config):
+    checker = settings.Settings.for_config_file(config.config_file_path)
+    extra = settings.validate_all(
+        dict(config.extra), checker, site_name=config.site_name, asset_dirs=[config.docs_dir, *config.theme.dirs],
+        features=list(config.theme.get("features") or []), known_rules=policy.ALL_RULE_IDS,
+        hooks={Path(name).stem for name in config.hooks})
+    command = state.SESSION.command
+    publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
+    if publishing and "booking" in extra:
+        settings.refuse_dev_endpoint(extra["booking"], checker)
+    state.fail_now(checker.problems, "settings")
+    config.extra.update(extra)
+    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    site = state.attach(config, state.SiteState(command=command, config_path=checker.config_path, extra=extra,
+                                                publishing=publishing))
+    site.project_dir = str(project)
+    site.settings = checker
+    versions = tuple(importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
+    site.cache = cache.Cache(project / CACHE_DIR, cache.code_digest([Path(__file__).parent], versions))
+    return config
+
+
+def on_nav(nav, config, files):
+    state.of(config).nav = nav
+    return nav
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    site = state.of(config)
+    path = display_path(page.file.abs_src_path, site.project_dir)
+    site.add_page(pages.read(page.file.content_string, path, page.file.src_uri))
+    return markdown
+
+
+@event_priority(-100)
+def on_env(env, config, files):
+    site = state.of(config)
+    site.env = env
+    site.stop_if_errors()
+    return env
+
+
+@event_priority(-100)
+def on_post_build(config):
+    state.of(config).cache.save()

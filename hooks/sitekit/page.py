@@ -1,0 +1,145 @@
+"""One record per page, made once when MkDocs reads the page: every check and every hook uses it.
+
+A :class:`Page` holds the file's text as the editor sees it (line numbers count from the top of the file,
+front matter included), its front matter with each key's line, the body and the line it starts on, the
+``<!-- policy: allow … -->`` comments, and — on a questions-and-answers page — the FAQ items. Views of the
+text that several checks need (the prose without code, comments and addresses) are worked out at most once.
+Nothing else reads or parses the source again.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import frontmatter
+from .markdown_text import blank_code, blank_comments, blank_urls, line_col
+from .problems import Problem
+
+#: ``<!-- policy … -->`` comments (the claims policy's allow comments), found outside code.
+POLICY_COMMENT = re.compile(r"<!--\s*policy\b\s*:?(.*?)-->", re.IGNORECASE | re.DOTALL)
+_FAQ_KEY = re.compile(r"^faq:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PolicyComment:
+    """One ``<!-- policy: … -->`` comment: where it is and what it says (checked by sitekit.policy)."""
+
+    start: int  # offset in the file's text
+    end: int
+    line: int
+    col: int
+    text: str  # the whole comment
+    inner: str  # what follows "policy:"
+
+
+class Page:
+    """A page's source, parsed once."""
+
+    def __init__(self, text: str, path: str, src_uri: str | None = None):
+        self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
+        self.path = path  # as the editor sees it, e.g. docs/faq.md
+        self.src_uri = src_uri if src_uri is not None else path.split("/", 1)[-1]
+        self.front, problems = frontmatter.split(self.text, path)
+        self.front_problems: list[Problem] = problems
+
+    # ------------------------------------------------------------ identity
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the source: the key of everything cached about this page."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def meta(self) -> dict:
+        return self.front.meta
+
+    @property
+    def body(self) -> str:
+        return self.front.body
+
+    @property
+    def body_line(self) -> int:
+        return self.front.body_line
+
+    # ------------------------------------------------------------ views of the text (same lines and columns)
+
+    @cached_property
+    def without_code(self) -> str:
+        """The text with fenced code and code spans blanked out."""
+        return blank_code(self.text)
+
+    @cached_property
+    def without_code_or_comments(self) -> str:
+        return blank_comments(self.without_code)
+
+    @cached_property
+    def prose(self) -> str:
+        """Only the words a visitor reads: no code, comments, addresses or attribute lists."""
+        return blank_urls(self.without_code_or_comments)
+
+    def line_of(self, needle: str, default: int = 1) -> int:
+        """The first line of the file that contains ``needle``."""
+        at = self.text.find(needle)
+        return self.text.count("\n", 0, at) + 1 if at >= 0 else default
+
+    # ------------------------------------------------------------ allow comments
+
+    @cached_property
+    def policy_comments(self) -> list[PolicyComment]:
+        found = []
+        for match in POLICY_COMMENT.finditer(self.without_code):
+            line, col = line_col(self.text, match.start())
+            found.append(PolicyComment(match.start(), match.end(), line, col, match.group(0), match.group(1)))
+        return found
+
+    def without_policy_comments(self, markdown: str | None = None) -> str:
+        """The body (or ``markdown``, which MkDocs gives the hooks) without its policy comments, so they never
+        reach the published page and never become part of a heading."""
+        if markdown is None or markdown == self.body:
+            offset = len(self.text) - len(self.body)
+            spans = [(c.start - offset, c.end - offset) for c in self.policy_comments if c.start >= offset]
+            markdown = self.body
+        else:  # MkDocs read the front matter differently (it was broken): find the comments in what it gave
+            spans = [m.span() for m in POLICY_COMMENT.finditer(blank_code(markdown))]
+        for start, end in reversed(spans):
+            while start > 0 and markdown[start - 1] in " \t":
+                start -= 1
+            markdown = markdown[:start] + markdown[end:]
+        return markdown
+
+    # ------------------------------------------------------------ questions and answers
+
+    @cached_property
+    def is_faq(self) -> bool:
+        """``faq: true`` in the front matter, even when the rest of the front matter is broken."""
+        if self.meta.get("faq") is True:
+            return True
+        if self.front_problems:
+            lines = self.text.split("\n")
+            if lines and lines[0].rstrip() == "---":
+                for line in lines[1:]:
+                    if line.rstrip() in ("---", "..."):
+                        break
+                    if _FAQ_KEY.match(line):
+                        return True
+        return False
+
+    @cached_property
+    def faq(self):
+        """``(items, problems)`` of the FAQ (see sitekit.faq), read with the policy comments taken out."""
+        from .faq import parse_faq_body
+
+        body = self.body
+        offset = len(self.text) - len(body)
+        for comment in reversed(self.policy_comments):
+            if comment.start >= offset:
+                start, end = comment.start - offset, comment.end - offset
+                body = body[:start] + re.sub(r"[^\n]", " ", body[start:end]) + body[end:]
+        return parse_faq_body(body, self.body_line, self.path)
+
+
+def read(text: str, path: str, src_uri: str | None = None) -> Page:
+    """The record of one page (``path`` as the editor sees it, e.g. ``docs/faq.md``)."""
+    return Page(text, path, src_uri)

@@ -1,0 +1,141 @@
+"""The one state of a build: created at ``on_config``, kept on the MkDocs config object, gone with it.
+
+Every hook reaches it with :func:`of` (``state.of(config)``). Nothing about a build lives in a module: the next
+build (a ``mkdocs serve`` rebuild, or one build per language in the same process) loads a new config and so
+gets a new, empty state. The one thing MkDocs says only once per process — the command, to ``on_startup`` —
+is kept in :data:`SESSION`.
+
+The state holds the validated settings (:attr:`SiteState.extra`), one record per page (:class:`sitekit.page.Page`,
+made once when MkDocs reads the page) with what the hooks learn about it (:class:`PageData`), every problem found
+(logged when found; :meth:`SiteState.stop_if_errors` stops the build once, after all pages were read), and the
+cache of per-page results (:mod:`sitekit.cache`).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .page import Page
+from .problems import ERROR, Problem
+
+#: What each check is called in the summary line that stops a build.
+CHECK_NAMES = {
+    "settings": "mkdocs.yml", "frontmatter": "page front matter", "faq": "the FAQ", "policy": "the content policy",
+    "rawhtml": "the content policy", "diagrams": "the diagrams", "seo": "page titles",
+    "structured-data": "the structured data", "booking": "the booking settings",
+}
+_ATTRIBUTE = "site_state"
+
+
+@dataclass
+class Session:
+    """What MkDocs says once per process, to ``on_startup``: ``build``, ``gh-deploy`` or ``serve``."""
+
+    command: str | None = None
+    dirty: bool = False
+
+
+#: The process's session (``on_startup`` is called once, not once per build; a serve rebuild needs it).
+SESSION = Session()
+
+
+@dataclass
+class PageData:
+    """What the hooks work out about one page while MkDocs renders it."""
+
+    record: Page
+    review: dict | None = None  # what the page shows about its medical review
+    faq_id: str | None = None  # the @id of the page's FAQPage, when it has one
+    facts: Any = None  # structured data facts (sitekit.structured_data.PageFacts)
+
+
+@dataclass
+class SiteState:
+    """Everything one build knows; see the module's docstring."""
+
+    command: str | None
+    config_path: str  # mkdocs.yml as the editor sees it
+    extra: dict = field(default_factory=dict)  # validated extra: (clinic, reviewers, booking, policy, seo)
+    publishing: bool = False
+    pages: dict[str, PageData] = field(default_factory=dict)  # by src_uri
+    nav: Any = None
+    cache: Any = None
+    errors: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # every problem, errors and warnings, in order found
+    values: dict[str, Any] = field(default_factory=dict)  # values one hook computes once per build for others
+    project_dir: str = ""  # the folder of mkdocs.yml
+    settings: Any = None  # the sitekit.settings.Settings that validated mkdocs.yml (key lines, for later problems)
+    env: Any = None  # the build's Jinja environment, once MkDocs has made it (on_env)
+
+    # ------------------------------------------------------------ pages
+
+    def add_page(self, record: Page) -> PageData:
+        data = self.pages[record.src_uri] = PageData(record)
+        return data
+
+    def page(self, page) -> PageData:
+        """The data of a MkDocs page (its record was made by the site hook when MkDocs read it)."""
+        return self.pages[page.file.src_uri]
+
+    # ------------------------------------------------------------ problems
+
+    def report(self, problems: list[Problem]) -> None:
+        """Log each problem now (errors as ERROR, warnings as WARNING under ``mkdocs.hooks.CHECK``, so
+        ``--strict`` counts them) and remember the errors for :meth:`stop_if_errors`."""
+        for problem in problems:
+            self.problems.append(problem)
+            log = logging.getLogger(f"mkdocs.hooks.{problem.check or 'site'}")
+            if problem.severity == ERROR:
+                self.errors.append(problem)
+                log.error(str(problem))
+            else:
+                log.warning(str(problem))
+
+    def stop_if_errors(self) -> None:
+        """Stop the build, before anything is written, if any check found an error."""
+        if self.errors:
+            stop(self.errors, self.problems)
+
+
+class SiteError(PluginError):
+    """The build stopped because of the problems listed (already logged); tools/check.py reads them from here."""
+
+    def __init__(self, message: str, problems: list[Problem]):
+        super().__init__(message)
+        self.problems = problems
+
+
+def stop(errors: list[Problem], problems: list[Problem] | None = None) -> None:
+    n = len(errors)
+    names = list(dict.fromkeys(CHECK_NAMES.get(p.check, "the content") for p in errors))
+    what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    raise SiteError(f"{n} problem{'s' if n != 1 else ''} in {what} (listed above): "
+                    "fix them and build again; nothing was published", problems if problems is not None else errors)
+
+
+def fail_now(problems: list[Problem], check: str) -> None:
+    """Report problems found at start-up (settings) and stop at once if any is an error."""
+    for problem in problems:
+        log = logging.getLogger(f"mkdocs.hooks.{check}")
+        (log.error if problem.severity == ERROR else log.warning)(str(problem))
+    problems = [replace(p, check=p.check or check) for p in problems]
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        stop(errors, problems)
+
+
+def attach(config, state: SiteState) -> SiteState:
+    setattr(config, _ATTRIBUTE, state)
+    return state
+
+
+def of(config) -> SiteState:
+    """The state of the build that ``config`` belongs to."""
+    try:
+        return getattr(config, _ATTRIBUTE)
+    except AttributeError:
+        raise PluginError("hooks/site.py must be the first hook in mkdocs.yml's hooks: list "
+                          "(it makes the build's state that the other hooks use)") from None

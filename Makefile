@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test test-tools build system-deps clean
+.PHONY: install serve test test-quick test-system test-tools build system-deps clean
 
 install: $(VENV)/.installed
 
@@ -20,14 +20,60 @@ $(VENV)/.installed: requirements.txt
 serve: install
 	$(BIN)/python tools/serve.py
 
-## Run every test (unit, build and browser tests).
-test: install test-tools
-	$(BIN)/python -m pytest
+## Run every test (unit, build and browser tests), after setting up what they need: the Debian packages
+## (test-system), the virtualenv (install) and the npm test tools (test-tools). Options: make test ARGS="-x".
+test: test-system install test-tools
+	$(BIN)/python -m pytest $(ARGS) || { s=$$?; [ $$s != 5 ] || echo "pytest ran no tests (exit code 5): a failure, not a pass"; exit $$s; }
+
+## The quick run: every test but the browser tests (pytest -m "not browser"); needs no Chromium, Java or npm.
+test-quick: install
+	$(BIN)/python -m pytest -m "not browser" $(ARGS)
+
+## What the browser tests need from the system: apt-packages.txt (Chromium, fonts, Java for vnu.jar) and npm for
+## test-tools. When all is there it only looks (a few milliseconds, no apt-get); otherwise it installs the missing
+## packages with `make system-deps` as root or with passwordless sudo, or stops with the command to run.
+## CHROMIUM_PATH, when set, must name the browser to use (the browser tests use it too).
+test-system:
+	@check() { \
+	  missing=; \
+	  for pkg in $$(grep -v '^#' apt-packages.txt) npm; do \
+	    case $$pkg in \
+	      chromium) \
+	        if [ -n "$${CHROMIUM_PATH:-}" ]; then \
+	          [ -f "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ] && continue; \
+	          echo "CHROMIUM_PATH=$$CHROMIUM_PATH is not an executable file: point it at Chromium or Chrome, or unset it to use Debian's chromium"; \
+	          exit 1; \
+	        fi; \
+	        for c in /usr/bin/chromium /usr/bin/chromium-browser $$(command -v chromium google-chrome); do \
+	          [ -f "$$c" ] && [ -x "$$c" ] && continue 2; \
+	        done ;; \
+	      default-jre-headless) command -v java >/dev/null && continue ;; \
+	      npm) command -v npm >/dev/null && continue ;; \
+	      *) [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$pkg 2>/dev/null)" = installed ] && continue ;; \
+	    esac; \
+	    missing="$$missing $$pkg"; \
+	  done; \
+	}; \
+	check; \
+	[ -z "$$missing" ] && exit 0; \
+	echo "The browser tests need these Debian packages, not installed:$$missing"; \
+	if command -v apt-get >/dev/null && { [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then \
+	  echo "Installing them: make system-deps PACKAGES=\"$${missing# }\""; \
+	  $(MAKE) --no-print-directory system-deps PACKAGES="$${missing# }" || exit 1; \
+	  $(if $(findstring n,$(firstword -$(MAKEFLAGS))),exit 0;) \
+	  check; \
+	  [ -z "$$missing" ] || { echo "Still missing after make system-deps:$$missing"; exit 1; }; \
+	else \
+	  echo "Install them, then run make test again:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
+	  command -v apt-get >/dev/null || echo "(Not Debian: install Chromium, Java and npm yourself; CHROMIUM_PATH names the browser.)"; \
+	  exit 1; \
+	fi
 
 ## Test-only tools from package-lock.json: axe-core and vnu.jar (no install scripts, nothing downloaded at run time).
 test-tools: node_modules/.installed
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | test-system
 	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' axe-core and vnu.jar (Debian: nodejs and npm)"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -36,11 +82,12 @@ node_modules/.installed: package.json package-lock.json
 build: install
 	$(BIN)/mkdocs build --strict
 
-## Debian packages for the browser tests (needs root or sudo).
+## Debian packages for the browser tests (needs root or sudo): those in apt-packages.txt, or PACKAGES="...".
+PACKAGES ?= $(shell grep -v '^\#' apt-packages.txt)
 system-deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$(grep -v '^#' apt-packages.txt)
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES)
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

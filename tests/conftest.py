@@ -87,6 +87,40 @@ def built(tmp_path_factory) -> Build:
     return result
 
 
+def apt_install(*packages: str) -> str:
+    """The command that installs Debian packages, for a failure message (``make test`` runs it itself as root)."""
+    sudo = "" if os.geteuid() == 0 else "sudo "
+    return f"{sudo}apt-get update && {sudo}apt-get install -y --no-install-recommends {' '.join(packages)}"
+
+
+def chromium_path() -> str:
+    """The Chromium the browser tests drive: CHROMIUM_PATH when set, else Debian's. Never a skip: a missing
+    browser fails the test with the command that installs it."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        if Path(configured).is_file() and os.access(configured, os.X_OK):
+            return configured
+        pytest.fail(f"CHROMIUM_PATH={configured} is not an executable file: point it at Chromium or Chrome, "
+                    "or unset it to use Debian's chromium", pytrace=False)
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser", shutil.which("chromium"),
+                      shutil.which("google-chrome")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail(f"Chromium is not installed: run `{apt_install('chromium')}` (`make test` installs what is missing), "
+                "or set CHROMIUM_PATH to a Chromium or Chrome binary", pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test never skips: a skip there (a missing browser or tool) would look like a pass, so it fails."""
+    report = yield
+    if report.skipped and item.get_closest_marker("browser") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"a browser test must not skip ({reason}); install what it needs: make test"
+    return report
+
+
 def nav_pages() -> list[str]:
     """Every Markdown page under docs/, as its URL path ("" for the home page)."""
     pages = []

@@ -1,14 +1,12 @@
 """Real-browser fixtures: the built site and a test form receiver on loopback, Debian's Chromium via Playwright."""
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, chromium_path
 from dev_receiver import Receiver
 from static_server import StaticServer
 
@@ -25,12 +23,26 @@ FORM_TIMEOUT = 3
 HANG_SECONDS = 4.0
 
 
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                      shutil.which("chromium"), shutil.which("google-chrome")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser is a browser test (pytest.ini's marker; the quick run is -m "not browser")."""
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    """Nor does a browser test file skip as a whole (``pytest.importorskip``, a module-level skip): that fails too."""
+    report = yield
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"a browser test must not skip ({reason}); install what it needs: make test"
+    return report
 
 
 def free_port() -> int:
@@ -92,7 +104,8 @@ def site_pages(site) -> list[str]:
 
 def need_tool(path: Path) -> Path:
     if not path.exists():
-        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `make test-tools` (npm ci from package-lock.json)")
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `make test-tools` (npm ci from package-lock.json)",
+                    pytrace=False)
     return path
 
 
@@ -106,11 +119,7 @@ def write_report(name: str, text: str) -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed: run `make system-deps` (Debian package chromium)")
-        pytest.skip("Chromium is not installed (make system-deps)")
+    path = chromium_path()  # fails, with the command that installs it, when there is none
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -11,6 +11,8 @@ import subprocess
 
 import pytest
 
+from conftest import apt_install
+
 from .conftest import VNU_JAR, need_tool, write_report
 
 CANARY = """<!doctype html>
@@ -22,7 +24,8 @@ CANARY = """<!doctype html>
 def test_every_page_is_valid_html(site, tmp_path):
     java = shutil.which("java")
     if java is None:
-        pytest.fail("java is not installed: run `make system-deps` (Debian package default-jre-headless)")
+        pytest.fail(f"java is not installed: run `{apt_install('default-jre-headless')}` (`make test` installs what is "
+                    "missing)", pytrace=False)
     pages = sorted(site.root.rglob("*.html"))
     assert len(pages) >= 12
     canary = tmp_path / "canary.html"

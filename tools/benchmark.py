@@ -10,10 +10,12 @@ Prints one table and writes the raw figures to test-artifacts/benchmark.json (or
    Chromium may only reach 127.0.0.1: any other host fails to resolve and is counted as a third-party
    request (plain Material asks Google Fonts for Roboto; those requests fail here, so the reference is
    spared the fonts' bytes and time).
-2. Build time (`mkdocs build`, wall clock, median of several interleaved runs): the guide with our hooks
+2. Build time (`mkdocs build`, CPU time, median of several interleaved runs): the guide with our hooks
    and overrides versus the same mkdocs.yml without them; a synthetic site made from the guide's pages
    at 100 and 1,000 pages: our configuration versus plain Material with navigation.prune (and plain
-   Material without it at 1,000 pages for reference).
+   Material without it at 1,000 pages for reference). Ours is timed twice: "cold", with the hooks' cache
+   (.cache/ beside the configuration) deleted before each build, as on a first build or in CI, and
+   "warm", right after a cold build, as on every rebuild.
 3. `mkdocs serve --livereload`: seconds from saving one page to the server handing out the changed page
    (waits on the livereload endpoint, then fetches the page).
 
@@ -56,7 +58,9 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgr
                 # Nothing leaves the machine: every host but loopback fails to resolve.
                 '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"']
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"score": 100, "lcp_s": 1.2, "build_ratio": 1.10, "growth": 11.0}
+TARGETS = {"score": 100, "lcp_s": 1.2, "build_ratio_cold": 1.25, "build_ratio_warm": 1.10, "growth": 11.0,
+           "serve_ratio": 1.25}
+COLD = "-cold"  # a variant whose name ends so is built with the hooks' cache deleted first
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BASE_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", ALLOW_DEV_RECEIVER="1")
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -151,6 +155,8 @@ def time_builds(variants: dict[str, Path], repeats: int, work: Path, label: str)
         build(config_file, work / f"site-{name}")
     for round_number in range(repeats):
         for name, config_file in variants.items():
+            if name.endswith(COLD):
+                shutil.rmtree(config_file.parent / ".cache", ignore_errors=True)
             wall, cpu, built_in = build(config_file, work / f"site-{name}")
             runs[name]["wall"].append(round(wall, 3))
             runs[name]["cpu"].append(round(cpu, 3))
@@ -328,7 +334,9 @@ def run_builds(base: dict, work: Path, quick: bool, repeats: int) -> dict:
     url = "http://127.0.0.1:8000/"
     docs = ROOT / base.get("docs_dir", "docs")
     ours = ours_config(base, ROOT, docs, url)
-    guide = {"ours": write_config(work / "guide" / "ours.yml", ours),
+    # "ours" runs right after "ours-cold" (same folder, same cache): a warm build.
+    guide = {"ours-cold": write_config(work / "guide" / "ours-cold.yml", ours),
+             "ours": write_config(work / "guide" / "ours.yml", ours),
              "no-hooks": write_config(work / "guide" / "no-hooks.yml", without_hooks_config(ours))}
     results = {"guide": time_builds(guide, repeats, work / "guide", "guide")}
     results["guide"]["pages"] = count_pages(work / "guide" / "site-ours")
@@ -338,7 +346,8 @@ def run_builds(base: dict, work: Path, quick: bool, repeats: int) -> dict:
         nav, not_in_nav = make_synthetic(size, base, folder / "docs")
         ours = ours_config(base, ROOT, folder / "docs", url, nav=nav, not_in_nav=not_in_nav)
         plain = plain_material_config(ours, ["navigation.prune"])
-        variants = {"ours": write_config(folder / "ours.yml", ours),
+        variants = {"ours-cold": write_config(folder / "ours-cold.yml", ours),
+                    "ours": write_config(folder / "ours.yml", ours),
                     "material-prune": write_config(folder / "material-prune.yml", plain)}
         if size == 1000:
             variants["material"] = write_config(folder / "material.yml", plain_material_config(ours))
@@ -509,22 +518,26 @@ def build_table(results: dict) -> list[str]:
         value = entry["median_cpu"] / reference["median_cpu"]
         return value, entry["median_wall"] / reference["median_wall"]
 
+    def compare(label: str, entry: dict, reference_name: str, reference_label: str) -> None:
+        reference = entry[reference_name]
+        entry["ratio"] = {}
+        for name, kind in (("ours-cold", "cold"), ("ours", "warm")):
+            if name not in entry:
+                continue
+            ratio, wall = ratio_of(entry[name], reference)
+            entry["ratio"][kind] = {"cpu": round(ratio, 3), "wall": round(wall, 3)}
+            target = TARGETS[f"build_ratio_{kind}"]
+            lines.append(f"   {label}, n={len(entry[name]['cpu'])}: ours {kind} {t(entry[name])}, {reference_label} "
+                         f"{t(reference)}: ratio {ratio:.2f} ({wall:.2f}), target ≤ {target:.2f} {mark(ratio <= target)}")
+
     guide = results.get("guide")
     if guide:
-        ratio, wall = ratio_of(guide["ours"], guide["no-hooks"])
-        guide["ratio"] = {"cpu": round(ratio, 3), "wall": round(wall, 3)}
-        lines.append(f"   guide, {guide['pages']} pages, n={len(guide['ours']['cpu'])}: ours {t(guide['ours'])}, "
-                     f"hooks+overrides off {t(guide['no-hooks'])}: ratio {ratio:.2f} ({wall:.2f}), "
-                     f"target ≤ {TARGETS['build_ratio']:.2f} {mark(ratio <= TARGETS['build_ratio'])}")
+        compare(f"guide, {guide['pages']} pages", guide, "no-hooks", "hooks+overrides off")
     for size in (100, 1000):
         entry = results.get(f"synthetic-{size}")
         if not entry:
             continue
-        ratio, wall = ratio_of(entry["ours"], entry["material-prune"])
-        entry["ratio"] = {"cpu": round(ratio, 3), "wall": round(wall, 3)}
-        lines.append(f"   synthetic, {entry['pages']} pages, n={len(entry['ours']['cpu'])}: ours {t(entry['ours'])}, "
-                     f"Material+prune {t(entry['material-prune'])}: ratio {ratio:.2f} ({wall:.2f}), "
-                     f"target ≤ {TARGETS['build_ratio']:.2f} {mark(ratio <= TARGETS['build_ratio'])}")
+        compare(f"synthetic, {entry['pages']} pages", entry, "material-prune", "Material+prune")
         if "material" in entry:
             lines.append(f"   synthetic, {entry['pages']} pages: plain Material without navigation.prune {t(entry['material'])}")
     small, large = results.get("synthetic-100"), results.get("synthetic-1000")
@@ -544,6 +557,11 @@ def serve_table(results: dict) -> list[str]:
         if entry and entry["seconds"]:
             lines.append(f"   {label:<20} {entry['median']:.2f} s ({min(entry['seconds']):.2f}–{max(entry['seconds']):.2f}, "
                          f"n={len(entry['seconds'])})")
+    ours, plain = results.get("ours") or {}, results.get("no-hooks") or {}
+    if ours.get("seconds") and plain.get("seconds"):
+        ratio = ours["median"] / plain["median"]
+        results["ratio"] = round(ratio, 3)
+        lines.append(f"   ratio {ratio:.2f}, target ≤ {TARGETS['serve_ratio']:.2f} {mark(ratio <= TARGETS['serve_ratio'])}")
     return lines
 
 

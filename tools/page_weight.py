@@ -2,11 +2,11 @@
 GitHub Pages serves it (README "Page weight").
 
 ``first_view(site_dir, page)`` reads the built files only: the page, then what its HTML makes a browser fetch
-at once (stylesheets, scripts with src or loaded after the first paint from a ``data-src``, the icon, eager images and frames, preloads), what those stylesheets
-load (``@import``, ``url()`` that is not ``data:``), and what Material's script loads on start (its search
-worker and search index) unless the page holds them back (a ``<script data-lazy-search>``, see
-overrides/partials/javascripts/lazy-search.html). tests/browser/test_page_weight.py checks this model against
-the requests Chromium really makes.
+at once (stylesheets, scripts with src, deferred or not, the icon, eager images and frames, preloads), what
+those stylesheets load (``@import``, ``url()`` that is not ``data:``), and what Material's script loads as it
+starts on a page with search: its search worker and the search index. Chromium asks for both before the page's
+DOMContentLoaded and load events, with no action of the visitor, so they are part of the first view.
+tests/browser/test_page_weight.py checks this model against the requests Chromium really makes, and when.
 
 Bytes are response bodies as sent: text types (the list tools/static_server.py uses) gzip-compressed, others as
 they are. GitHub Pages does not document its gzip level; we assume zlib's default, level 6, which
@@ -30,7 +30,7 @@ from bs4 import BeautifulSoup
 from static_server import COMPRESSIBLE
 
 GZIP_LEVEL = 6              # assumed level of GitHub Pages' gzip (zlib's default)
-BUDGET_BYTES = 60_000       # 60 KB on first view
+BUDGET_BYTES = 85_000       # 85 KB on first view (60 KB until Material's search was no longer held back: README)
 BUDGET_REQUESTS = 8
 ORIGIN = "http://site.invalid"
 THEME_SCRIPT = re.compile(r"(^|/)assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
@@ -96,9 +96,6 @@ def html_requests(html: str, url: str) -> list[tuple[str, str]]:
         elif name == "script" and node.get("src") and (node.get("type") or "").lower() in SCRIPT_TYPES \
                 and not node.has_attr("nomodule"):
             target, kind = node["src"], "script"
-        elif name == "script" and node.get("data-src") and not node.get("src"):
-            # Fetched by the script itself once the page is painted (overrides/partials/javascripts/bundle-after-paint.html).
-            target, kind = node["data-src"], "script"
         elif name in ("img", "iframe") and node.get("src") and (node.get("loading") or "").lower() != "lazy":
             target, kind = node["src"], "image" if name == "img" else "frame"
         elif name == "video" and node.get("poster"):
@@ -129,11 +126,10 @@ def css_requests(css: str, url: str) -> list[tuple[str, str]]:
 
 
 def theme_search_requests(html: str, url: str) -> list[tuple[str, str]]:
-    """What Material's script loads on start for search: the worker and the index, unless the page holds
-    them back until search opens (``<script data-lazy-search>``) or has no search form."""
+    """What Material's script loads as it starts, on a page with its search form: the worker and the index."""
     soup = BeautifulSoup(html, "lxml")
     config = soup.find("script", id="__config")
-    if config is None or soup.find("form", attrs={"name": "search"}) is None or soup.find("script", attrs={"data-lazy-search": True}):
+    if config is None or soup.find("form", attrs={"name": "search"}) is None:
         return []
     data = json.loads(config.string)
     base = urljoin(url, data["base"])
@@ -186,20 +182,20 @@ def kb(n: int) -> str:
 def table(site_dir: Path, pages: list[str] | None = None) -> tuple[list[str], list[tuple[str, int, int]]]:
     """The per-page table's lines, and (page, requests, bytes) for each page."""
     rows, lines = [], []
-    lines.append(f"{'page':24} {'requests':>8} {'KB':>6}   {'html':>5} {'css':>5} {'js':>5} {'other':>5}")
+    lines.append(f"{'page':24} {'requests':>8} {'KB':>6}   {'html':>5} {'css':>5} {'js':>5} {'search':>6} {'other':>5}")
     for page in pages if pages is not None else built_pages(site_dir):
         fetches = first_view(site_dir, page)
         total = sum(f.bytes for f in fetches)
-        part = {"html": 0, "css": 0, "js": 0, "other": 0}
+        part = {"html": 0, "css": 0, "js": 0, "search": 0, "other": 0}
         for f in fetches:
             group = {"document": "html", "stylesheet": "css", "css": "css", "script": "js",
-                     "search worker": "js"}.get(f.kind, "other")
+                     "search worker": "search", "search index": "search"}.get(f.kind, "other")
             part[group] += f.bytes
         rows.append((page, len(fetches), total))
         lines.append(f"{'/' + page:24} {len(fetches):>8} {kb(total):>6}   {kb(part['html']):>5} {kb(part['css']):>5} "
-                     f"{kb(part['js']):>5} {kb(part['other']):>5}")
+                     f"{kb(part['js']):>5} {kb(part['search']):>6} {kb(part['other']):>5}")
     lines.append(f"budget: at most {BUDGET_REQUESTS} requests and {kb(BUDGET_BYTES)} KB (gzip level {GZIP_LEVEL}, "
-                 f"1 KB = 1,000 bytes, response bodies only)")
+                 f"1 KB = 1,000 bytes, response bodies only); search: Material's search worker and index")
     return lines, rows
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import tinycss2
 
+from .theme import BUNDLE
+
 # Functional pseudo-classes whose arguments are alternatives: usable when any one of them is.
 _ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
 # At-rules whose blocks hold rules that are pruned like the top level.
@@ -356,7 +358,7 @@ def keep_for(site: SiteFacts, theme_js: str, own_js: list[str]) -> Keep:
 # Joined in this order (the cascade of the three links they replace). Material's file names carry a hash.
 THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 OWN_STYLESHEET = "assets/site/site.css"
-THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
+THEME_SCRIPT = BUNDLE               # Material's script, as the pages load it (sitekit.theme, hooks/theme.py)
 OWN_SCRIPTS = "assets/site/*.js"
 OUTPUT = "assets/stylesheets/site.min.css"
 

@@ -128,23 +128,23 @@ def browser():
         browser.close()
 
 
-# Material's script is fetched after the page's first paint (overrides/partials/javascripts/bundle-after-paint.html),
-# so it may still be on its way when the "load" event has fired. A test that uses the page the way a visitor
-# would (search, the palette, focus styles) first waits for it, as a visitor would: the theme has started when
-# <html> has the class "js", and its components one task later.
-THEME_READY = """() => new Promise(resolve => {
-  const loader = document.querySelector('script[data-src]');
-  const ready = () => document.documentElement.classList.contains('js');
-  // No loader (404 of another server), or the page's own scripts do not run (JavaScript disabled).
-  if (!loader || typeof window.__md_get !== 'function') return resolve();
-  if (ready()) return setTimeout(resolve, 0);
-  const check = setInterval(() => { if (ready()) { clearInterval(check); setTimeout(resolve, 0); } }, 10);
+# Material's script is deferred (overrides/main.html): it runs before DOMContentLoaded, so by the "load" event it
+# has started (<html> has the class "js"). Its components subscribe to DOMContentLoaded and some finish a task
+# later. A test that uses the page the way a visitor would (search, the palette, focus styles) first checks that
+# the theme started and lets that task run; a page whose bundle did not start by "load" is an error.
+THEME_READY = """() => new Promise((resolve, reject) => {
+  const bundle = document.querySelector('script[src*="assets/javascripts/bundle."]');
+  // No bundle (404 of another server), or the page's own scripts do not run (JavaScript disabled).
+  if (!bundle || typeof window.__md_get !== 'function') return resolve();
+  if (!bundle.defer) return reject(new Error("Material's bundle is not deferred"));
+  if (!document.documentElement.classList.contains('js')) return reject(new Error("Material's bundle has not run by load"));
+  setTimeout(resolve, 0);
 })"""
 
 
 @pytest.fixture(scope="session", autouse=True)
 def goto_waits_for_the_theme():
-    """Every ``page.goto`` (waiting for "load", the default) also waits until Material's script has started."""
+    """Every ``page.goto`` (waiting for "load", the default) also checks that Material's script has started."""
     from playwright.sync_api import Page
 
     original = Page.goto

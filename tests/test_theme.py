@@ -163,7 +163,7 @@ COPIES = {
         ('href="javascript:void(0)"', 'href="#"'),
     ],
     "partials/toc.html": [
-        (TOC_LABEL, "    {%- if page in nav.pages %}\n" + TOC_LABEL
+        (TOC_LABEL, "    {%- if page.file.src_uri in nav_page_uris %}\n" + TOC_LABEL
          + '    {%- else %}\n    <span class="md-nav__title">{{ title }}</span>\n    {%- endif %}\n'),
     ],
 }

@@ -1,14 +1,34 @@
 """Hook: what the theme's overrides need to know: the path of Material's script (``theme_bundle``), found in the
 installed theme (sitekit.theme.bundle_path), so overrides/main.html can load it with ``defer`` without copying its
-hashed name; and the pages of the menu (``nav_page_uris``, a set), for overrides/partials/toc.html."""
+hashed name; the pages of the menu (``nav_page_uris``, a set), for overrides/partials/toc.html; and a place to keep
+the compiled templates between builds (Jinja's bytecode cache: it checks each template's source before using
+what it kept), so a rebuild does not compile Material's templates and ours again."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from sitekit import state, theme
 
 
+#: Where compiled templates are kept (next to mkdocs.yml; git-ignored, never published).
+TEMPLATE_CACHE = ".cache/templates"
+
+
+@event_priority(110)  # before anything renders a template
 def on_env(env, config, files):
+    # One folder per version of the hooks, MkDocs and Material (how the environment compiles depends on them).
+    site = state.of(config)
+    root = Path(site.project_dir) / TEMPLATE_CACHE
+    folder = root / site.cache.salt
+    if not folder.is_dir():
+        shutil.rmtree(root, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     try:
         env.globals["theme_bundle"] = theme.bundle_path(config.theme.dirs)
     except ValueError as error:

@@ -21,9 +21,12 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 import tinycss2
+
+from . import htmlscan
 
 # Functional pseudo-classes whose arguments are alternatives: usable when any one of them is.
 _ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
@@ -226,15 +229,6 @@ def prune(css: str, keep: Keep) -> str:
 
 # ---------------------------------------------------------------- what the site uses
 
-# Patterns start with their literal name so the regex engine can skip ahead quickly; the character before
-# the name is checked in Python (a word boundary at the start would make every search several times slower).
-# (Case-sensitive: the pages are written by Python-Markdown and the templates, which write "class" in
-# lower case; ignoring case would also defeat the quick skip-ahead.)
-_CLASS_ATTR = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
-_ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 _CLASS_LIST = re.compile(r"""classList\.(?:add|remove|toggle|contains)\(\s*["']([^"']+)["']""")
 _MD_TOKEN = re.compile(r"\bmd-[A-Za-z0-9_-]*[A-Za-z0-9_]")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -268,48 +262,55 @@ class SiteFacts:
     properties: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
-        classes = html_classes(html)
+        """Add what one page holds: the names, attributes and classes of its start tags (read with
+        sitekit.htmlscan, so nothing in text, comments or scripts counts), its palette attribute values,
+        the ``--custom-properties`` it mentions and the features of Material's ``__config`` script."""
+        elements, attributes, classes = set(), set(), set()
+        palette = {name: set() for name in PALETTE_ATTRIBUTES}
+        for tag in htmlscan.scan(html).tokens:
+            if tag[0] != htmlscan.START:
+                continue
+            elements.add(tag[1])
+            for name, value in tag.pairs():
+                if not name.islower():
+                    name = name.lower()
+                attributes.add(name)
+                if name == "class":
+                    classes.update((unescape(value) if "&" in value else value).split())
+                elif name in palette:
+                    palette[name].add(unescape(value) if "&" in value else value)
+            if tag[1] == "script" and tag.body and tag.get("id") == "__config":
+                try:
+                    config = json.loads(tag.text)
+                except ValueError:
+                    continue
+                if isinstance(config, dict):
+                    self.facts |= {f"feature:{name}" for name in config.get("features") or []}
+                    self.facts |= {f"config:{key}" for key, value in config.items() if value}
         self.classes |= classes
         self.facts |= {f"class:{name}" for name in classes}
-        elements = {tag.lower() for tag in _TAG.findall(html)}
         self.elements |= elements
-        self.facts |= {f"element:{tag}" for tag in elements}
-        for tag in _START_TAG.findall(html):
-            self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(tag)}
-        for name, values in attribute_values(html, PALETTE_ATTRIBUTES).items():
+        self.facts |= {f"element:{name}" for name in elements}
+        self.facts |= {f"attribute:{name}" for name in attributes}
+        for name, values in palette.items():
             self.palette[name] |= values
         self.properties |= custom_properties(html)
-        for match in _CONFIG.finditer(html):
-            try:
-                config = json.loads(match.group(1))
-            except ValueError:
-                continue
-            self.facts |= {f"feature:{name}" for name in config.get("features") or []}
-            self.facts |= {f"config:{key}" for key, value in config.items() if value}
 
 
 def html_classes(html: str) -> set[str]:
     """Every class named in class attributes of an HTML document."""
-    classes = set()
-    for match in _CLASS_ATTR.finditer(html):
-        if _attribute_start(html, match.start()):
-            classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-    return classes
-
-
-def _attribute_start(text: str, at: int) -> bool:
-    """Whether a name found at ``at`` starts a word (what ``\\b`` would check, with "-" as part of a word)."""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
+    facts = SiteFacts()
+    facts.add_html(html)
+    return facts.classes
 
 
 def attribute_values(html: str, names: tuple[str, ...]) -> dict[str, set[str]]:
-    """The values an HTML document gives each of the named attributes."""
+    """The values an HTML document gives each of the named attributes (lower-case names)."""
     values: dict[str, set[str]] = {name: set() for name in names}
-    for name in names:
-        pattern = re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"""
-        for match in re.finditer(pattern, html):
-            if _attribute_start(html, match.start()):
-                values[name].add(match.group(1) or match.group(2) or match.group(3) or "")
+    for tag in htmlscan.scan(html).start_tags():
+        for attribute in tag.attributes:
+            if attribute.name in values:
+                values[attribute.name].add(attribute.value)
     return values
 
 

@@ -256,3 +256,13 @@ def test_answers_from_html_tricky():
 ])
 def test_diagrams_inline_tricky(html, expected, used):
     assert diagrams.inline(html, lambda name: f"<svg>{name}</svg>") == (expected, used)
+
+
+def test_scan_to_reads_a_prefix_with_the_whole_pages_tokens(built):
+    import re
+    end = re.compile(r"</h1[\t\n\f\r />]", re.I)
+    for path in sorted(built.site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        part = htmlscan.scan_to(page[:], end)
+        whole = htmlscan.Scan(page, htmlscan._tokens(page))
+        assert [t[:7] for t in part.tokens] == [t[:7] for t in whole.tokens[:len(part.tokens)]], path

@@ -200,6 +200,9 @@ def secure_external_links(html: str, site_url: str) -> str:
     page = htmlscan.scan(html)
     edits = []
     for tag in page.start_tags("a"):
+        source = html[tag[4]:tag[3]]
+        if ":" not in source and "&" not in source:
+            continue  # no absolute URL (nor an entity that could spell one): nothing to read
         attributes = tag.attributes
         href = next((a.value for a in attributes if a.name == "href"), "")
         if not _EXTERNAL.match(href) or (own and origin(href).lower() == own):

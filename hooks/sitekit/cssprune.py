@@ -237,6 +237,7 @@ _QUOTED_WORD = re.compile(r"""["']([a-z][a-z0-9]*)["']""")
 ALWAYS_ELEMENTS = frozenset({"html", "body", "head"})
 # The palette's attributes: a rule for a colour or scheme the site never sets is dropped.
 PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent", "data-md-color-scheme")
+_VALUES_OF = ("class", *PALETTE_ATTRIBUTES)  # the attributes whose values SiteFacts collects
 
 # Classes Material's script adds only to parts of a page that the built HTML (or the theme configuration)
 # must already have: (class prefix, the facts of which at least one must hold for the script to add them).
@@ -265,21 +266,22 @@ class SiteFacts:
         """Add what one page holds: the names, attributes and classes of its start tags (read with
         sitekit.htmlscan, so nothing in text, comments or scripts counts), its palette attribute values,
         the ``--custom-properties`` it mentions and the features of Material's ``__config`` script."""
-        elements, attributes, classes = set(), set(), set()
-        palette = {name: set() for name in PALETTE_ATTRIBUTES}
-        for tag in htmlscan.scan(html).tokens:
-            if tag[0] != htmlscan.START:
-                continue
-            elements.add(tag[1])
-            for name, value in tag.pairs():
-                if not name.islower():
-                    name = name.lower()
-                attributes.add(name)
-                if name == "class":
-                    classes.update((unescape(value) if "&" in value else value).split())
-                elif name in palette:
-                    palette[name].add(unescape(value) if "&" in value else value)
-            if tag[1] == "script" and tag.body and tag.get("id") == "__config":
+        starts = htmlscan.scan(html).start_tags()
+        elements = {tag[1] for tag in starts}
+        # Every attribute of every start tag at once: their sources joined (each ends with its tag's ">", so
+        # no attribute runs into the next tag's) and read in one go.
+        pairs = htmlscan.attribute_pairs("".join([html[tag[4]:tag[3]] for tag in starts]))
+        spellings = {pair[0] for pair in pairs}
+        attributes = {name.lower() for name in spellings}
+        wanted = {spelling: spelling.lower() for spelling in spellings if spelling.lower() in _VALUES_OF}
+        found: dict[str, list[str]] = {name: [] for name in _VALUES_OF}
+        for spelling, value in pairs:
+            if spelling in wanted:
+                found[wanted[spelling]].append(unescape(value) if "&" in value else value)
+        classes = set(" ".join(found["class"]).split())
+        palette = {name: set(found[name]) for name in PALETTE_ATTRIBUTES}
+        for tag in starts:
+            if tag[1] == "script" and tag[6] and tag.get("id") == "__config":
                 try:
                     config = json.loads(tag.text)
                 except ValueError:

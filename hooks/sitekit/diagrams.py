@@ -74,6 +74,8 @@ def inline(html: str, load: Callable[[str], str | None]) -> tuple[str, list[str]
     (the <img> is then left as it is, so the build can report the problem).
     """
     used: list[str] = []
+    if FOLDER not in html:  # no diagram on this page (the folder is written out in every diagram's src)
+        return html, used
     page = htmlscan.scan(html)
     edits = []
     for tag in page.start_tags("img"):

@@ -66,6 +66,13 @@ def _lower(name: str) -> str:
     return name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)
 
 
+def attribute_pairs(source: str) -> list[tuple[str, str]]:
+    """(name as written, value as written) of each attribute in ``source``: the attributes of one or more
+    start tags, each from where its attributes begin to its closing ">" (as ``Token.attributes_at``/``end``)."""
+    return [(name, double or single or bare)  # findall gives "" for the two groups that did not take part
+            for name, double, single, bare in _ATTRIBUTE.findall(source)]
+
+
 class Attribute:
     """One attribute as written: ``raw_name`` (its case kept), ``name`` (lower case), ``value`` (entities
     decoded; "" without a value), ``start``/``end`` (source offsets from its name to the end of its value,
@@ -131,9 +138,11 @@ class Token(tuple):
 
     def get(self, name: str, default: str | None = None) -> str | None:
         """The value (entities decoded) of the first attribute called ``name`` (lower case), like a browser."""
-        for attribute in self.attributes:
-            if attribute.name == name:
-                return attribute.value
+        if self[0] == START:
+            for raw_name, double, single, bare in _ATTRIBUTE.findall(self[7], self[4], self[3]):
+                if raw_name == name or _lower(raw_name) == name:
+                    value = double or single or bare
+                    return unescape(value) if "&" in value else value
         return default
 
     @property
@@ -309,20 +318,39 @@ _MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*+)((?:" + _ATTRIBUTES_NC 
 
 # Start tags that change how what follows is read: 1 foreign content, 2 script, 3 other raw text, 4 plaintext.
 _SPECIAL = {"svg": 1, "math": 1, "script": 2, "plaintext": 4, **dict.fromkeys(_RAW_TEXT, 3)}
-_NAMES: dict[str, str] = {}  # tag names as written -> lower case (a cache: pages use few names)
+# Tag names as written -> (lower case, _SPECIAL's number or 0); a cache, as pages use few names.
+_NAMES: dict[str, tuple[str, int]] = {}
 
 
-def _name(raw_name: str) -> str:
+def _name(raw_name: str) -> tuple[str, int]:
     name = _lower(raw_name)
+    info = (name, _SPECIAL.get(name, 0))
     if len(_NAMES) < 2000:
-        _NAMES[raw_name] = name
-    return name
+        _NAMES[raw_name] = info
+    return info
+
+
+def scan_to(html: str, end: re.Pattern) -> Scan:
+    """The scan of ``html`` (kept from an earlier ``scan``) or of as much of it as ends with the first whole
+    tag that ``end`` finds the start of (its tokens are the whole page's: a page is read from the start, and
+    nothing before that tag depends on what follows it); the whole page when that is not so."""
+    if _last[0] is html:
+        return _last[1]
+    match = end.search(html)
+    if match is not None:
+        close = _TAG.match(html, match.start())
+        if close is not None:
+            part = html[:close.end()]
+            tokens = _tokens(part)
+            if tokens and tokens[-1][2] == match.start() and tokens[-1][3] == close.end():
+                return Scan(part, tokens)
+    return scan(html)
 
 
 def _tokens(html: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    names, special_names = _NAMES, _SPECIAL
+    names = _NAMES
     length = len(html)
     foreign = 0  # depth of <svg>/<math>
     pos = 0
@@ -347,19 +375,19 @@ def _tokens(html: str) -> list[Token]:
                 elif end == start:  # the page ends inside a tag: a browser drops the rest
                     break
                 continue  # "</>": nothing
-            name = names.get(raw_name) or _name(raw_name)
+            name, special = names.get(raw_name) or _name(raw_name)
             if closing:
                 append(Token((END, name, start, end, end, False, None, html)))
-                if foreign and name in _FOREIGN:
+                if foreign and special == 1:
                     foreign -= 1
                 continue
-            special = special_names.get(name)
-            if special is None:
-                append(Token((START, name, start, end, match.start(3), tail.endswith("/"), None, html)))
+            # (the attributes start right after the name)
+            if not special:
+                append(Token((START, name, start, end, start + 1 + len(raw_name), tail[-1:] == "/", None, html)))
                 continue
-            self_closing = tail.endswith("/")
+            self_closing = tail[-1:] == "/"
             if special == 1 or foreign:
-                append(Token((START, name, start, end, match.start(3), self_closing, None, html)))
+                append(Token((START, name, start, end, start + 1 + len(raw_name), self_closing, None, html)))
                 if special == 1 and not self_closing:
                     foreign += 1
                 continue
@@ -370,7 +398,7 @@ def _tokens(html: str) -> list[Token]:
                 stop = found.start() if found else length
             else:
                 stop = length
-            append(Token((START, name, start, end, match.start(3), self_closing, (end, stop), html)))
+            append(Token((START, name, start, end, start + 1 + len(raw_name), self_closing, (end, stop), html)))
             close = _TAG.match(html, stop) if stop < length else None
             if close is None:  # the page ends in the raw text (or in its end tag)
                 return tokens

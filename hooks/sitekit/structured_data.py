@@ -61,9 +61,12 @@ def _closing(tokens: list, i: int, name: str) -> int | None:
     return None
 
 
+_H1_END = re.compile(r"</h1[\t\n\f\r />]", re.I)  # where a page's title may end (to read only that far)
+
+
 def visible_title(html: str, fallback: str) -> str:
     """The text of the page's first ``<h1>`` (what the visitor reads as its name)."""
-    page = htmlscan.scan(html)
+    page = htmlscan.scan_to(html, _H1_END)
     tokens = page.tokens
     text = ""
     for i, tag in enumerate(tokens):
@@ -89,6 +92,8 @@ def _picture(tag) -> bool:
 def marked_sections(html: str) -> list[Mark]:
     """Each heading carrying ``data-procedure="…"`` and the visible text of its section
     (everything up to the next heading of the same or a higher level, without pictures)."""
+    if MARK not in html.lower():  # an attribute name is written out, in any case
+        return []
     page = htmlscan.scan(html)
     tokens = page.tokens
     marks = []

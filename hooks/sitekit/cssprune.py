@@ -266,7 +266,7 @@ class SiteFacts:
         """Add what one page holds: the names, attributes and classes of its start tags (read with
         sitekit.htmlscan, so nothing in text, comments or scripts counts), its palette attribute values,
         the ``--custom-properties`` it mentions and the features of Material's ``__config`` script."""
-        starts = htmlscan.scan(html).start_tags()
+        starts = [tag for tag in htmlscan.scan(html).raw() if tag[0] == htmlscan.START]
         elements = {tag[1] for tag in starts}
         # Every attribute of every start tag at once: their sources joined (each ends with its tag's ">", so
         # no attribute runs into the next tag's) and read in one go.
@@ -281,9 +281,9 @@ class SiteFacts:
         classes = set(" ".join(found["class"]).split())
         palette = {name: set(found[name]) for name in PALETTE_ATTRIBUTES}
         for tag in starts:
-            if tag[1] == "script" and tag[6] and tag.get("id") == "__config":
+            if tag[1] == "script" and tag[6] and htmlscan.Token(tag).get("id") == "__config":
                 try:
-                    config = json.loads(tag.text)
+                    config = json.loads(html[tag[6][0]:tag[6][1]])
                 except ValueError:
                     continue
                 if isinstance(config, dict):

@@ -89,9 +89,9 @@ class Attribute:
 
 
 class Token(tuple):
-    """A start tag, end tag, comment (also doctype and bogus comments) or CDATA section, as a tuple
-    ``(kind, name, start, end, attributes_at, self_closing, body, source)`` (a tuple is the quickest thing
-    to make, and a page has hundreds of tokens).
+    """A start tag, end tag, comment (also doctype and bogus comments) or CDATA section: one of a scan's plain
+    tuples ``(kind, name, start, end, attributes_at, self_closing, body, source)`` with names for its fields
+    and ways to read its attributes (``Token(raw_tuple)`` wraps one from ``Scan.raw()``).
 
     ``start``/``end``: the token's source span; ``attributes_at``: where a tag's attributes begin;
     ``body``: for raw-text elements and CDATA sections the span of their text, as written, else None."""
@@ -166,30 +166,45 @@ class Scan:
         self.html, self._tokens, self._starts = html, tokens, None
         self._base, self._edits = base, edits  # edits: (start, end, change in length) in base's offsets
 
-    @property
-    def tokens(self) -> list[Token]:
+    # The tokens are kept as plain tuples: the garbage collector stops tracking a tuple of strings and numbers
+    # (not an instance of a subclass), so a page's hundreds of tokens do not make it run more often or longer.
+    # What the methods give out is wrapped in Token (and dropped by the caller).
+
+    def raw(self) -> list[tuple]:
+        """The tokens as plain tuples (Token's fields, in order): for loops over a whole page."""
         if self._tokens is None:
             self._tokens = self._moved_all()
             self._base = self._edits = None
         return self._tokens
 
+    @property
+    def tokens(self) -> list[Token]:
+        return [Token(token) for token in self.raw()]
+
     def start_tags(self, *names: str) -> list[Token]:
         """Start tags, of the given names only when names are given."""
+        return [Token(token) for token in self._start_tags(names)]
+
+    def _start_tags(self, names: tuple[str, ...]) -> list[tuple]:
         if self._tokens is None:
-            return [self._move(token) for token in self._base.start_tags(*names)]
+            return [self._move(token) for token in self._base._start_tags(names)]
         if names:
             return [t for t in self._tokens if t[1] in names and t[0] == START]
         return [t for t in self._tokens if t[0] == START]
 
     def token_at(self, offset: int) -> Token | None:
         """The token whose source span holds ``offset`` (None in text or in the body of a raw-text element)."""
-        token = self.token_before(offset)
-        return token if token is not None and offset < token[3] else None
+        token = self._before(offset)
+        return Token(token) if token is not None and offset < token[3] else None
 
     def token_before(self, offset: int) -> Token | None:
         """The last token that starts at or before ``offset``."""
+        token = self._before(offset)
+        return None if token is None else Token(token)
+
+    def _before(self, offset: int) -> tuple | None:
         if self._tokens is None:
-            token = self._base.token_before(self._unmove(offset))
+            token = self._base._before(self._unmove(offset))
             return None if token is None else self._move(token)
         starts = self._starts
         if starts is None:
@@ -222,7 +237,7 @@ class Scan:
         changes = [(at, to, len(replacement) - (to - at)) for at, to, replacement in edits]
         moved = Scan(new, None, self, changes)
         for at, to, replacement in edits:
-            token = self.token_before(at)
+            token = self._before(at)
             if token is not None and at < token[3]:  # inside a token: only inside a start tag's attributes
                 if token[0] != START or at <= token[2] or to >= token[3]:
                     return None
@@ -230,7 +245,7 @@ class Scan:
                 if again is None:
                     return None
             elif ("<" in replacement or token is not None and token[6] is not None and at < token[6][1]
-                  or to > at and self.token_before(to - 1) is not token):
+                  or to > at and self._before(to - 1) is not token):
                 return None  # could start a tag, is in a raw text (script …), or runs into a token
         return moved
 
@@ -260,22 +275,22 @@ class Scan:
             else:
                 break
         if not edited:
-            return Token((kind, name, start + delta, end + delta, attributes_at + delta, self_closing,
-                          body and (body[0] + delta, body[1] + delta), self.html))
+            return (kind, name, start + delta, end + delta, attributes_at + delta, self_closing,
+                    body and (body[0] + delta, body[1] + delta), self.html)
         match = _TAG.match(self.html, start + delta)
         if (match is None or match.group(1) or _lower(match.group(2)) != name
                 or match.end() != end + delta + inner):
             return None
         moved_start, delta = start + delta, delta + inner
-        return Token((START, name, moved_start, match.end(), match.start(3), match.group(4).endswith("/"),
-                      body and (body[0] + delta, body[1] + delta), self.html))
+        return (START, name, moved_start, match.end(), match.start(3), match.group(4).endswith("/"),
+                body and (body[0] + delta, body[1] + delta), self.html)
 
     def _moved_all(self) -> list[Token]:
         html, edits, n = self.html, self._edits, len(self._edits)
         out: list[Token] = []
         append = out.append
         e = delta = 0
-        for token in self._base.tokens:
+        for token in self._base.raw():
             kind, name, start, end, attributes_at, self_closing, body, _ = token
             while e < n and edits[e][1] <= start:
                 delta += edits[e][2]
@@ -283,8 +298,8 @@ class Scan:
             if e < n and edits[e][0] < end:  # an edited start tag
                 append(self._move(token))
             else:
-                append(Token((kind, name, start + delta, end + delta, attributes_at + delta, self_closing,
-                              body and (body[0] + delta, body[1] + delta), html)))
+                append((kind, name, start + delta, end + delta, attributes_at + delta, self_closing,
+                              body and (body[0] + delta, body[1] + delta), html))
         return out
 
 
@@ -361,15 +376,15 @@ def _tokens(html: str) -> list[Token]:
             start, end = match.span()
             if raw_name is None:
                 if comment or bogus:
-                    append(Token((COMMENT, "#comment", start, end, end, False, None, html)))
+                    append((COMMENT, "#comment", start, end, end, False, None, html))
                 elif cdata:
                     close = html.find("]]>" if foreign else ">", start)
                     end = length if close < 0 else close + (3 if foreign else 1)
                     if foreign:
-                        append(Token((CDATA, "#cdata", start, end, end, False,
-                                      (start + 9, close if close >= 0 else length), html)))
+                        append((CDATA, "#cdata", start, end, end, False,
+                                      (start + 9, close if close >= 0 else length), html))
                     else:  # "<![CDATA[" in HTML content: a bogus comment up to ">"
-                        append(Token((COMMENT, "#comment", start, end, end, False, None, html)))
+                        append((COMMENT, "#comment", start, end, end, False, None, html))
                     pos = end
                     break
                 elif end == start:  # the page ends inside a tag: a browser drops the rest
@@ -377,17 +392,17 @@ def _tokens(html: str) -> list[Token]:
                 continue  # "</>": nothing
             name, special = names.get(raw_name) or _name(raw_name)
             if closing:
-                append(Token((END, name, start, end, end, False, None, html)))
+                append((END, name, start, end, end, False, None, html))
                 if foreign and special == 1:
                     foreign -= 1
                 continue
             # (the attributes start right after the name)
             if not special:
-                append(Token((START, name, start, end, start + 1 + len(raw_name), tail[-1:] == "/", None, html)))
+                append((START, name, start, end, start + 1 + len(raw_name), tail[-1:] == "/", None, html))
                 continue
             self_closing = tail[-1:] == "/"
             if special == 1 or foreign:
-                append(Token((START, name, start, end, start + 1 + len(raw_name), self_closing, None, html)))
+                append((START, name, start, end, start + 1 + len(raw_name), self_closing, None, html))
                 if special == 1 and not self_closing:
                     foreign += 1
                 continue
@@ -398,11 +413,11 @@ def _tokens(html: str) -> list[Token]:
                 stop = found.start() if found else length
             else:
                 stop = length
-            append(Token((START, name, start, end, start + 1 + len(raw_name), self_closing, (end, stop), html)))
+            append((START, name, start, end, start + 1 + len(raw_name), self_closing, (end, stop), html))
             close = _TAG.match(html, stop) if stop < length else None
             if close is None:  # the page ends in the raw text (or in its end tag)
                 return tokens
-            append(Token((END, name, stop, close.end(), close.end(), False, None, html)))
+            append((END, name, stop, close.end(), close.end(), False, None, html))
             pos = close.end()
             break
     return tokens
@@ -438,11 +453,11 @@ def _script_end(html: str, at: int) -> int:
 
 def index_at(result: Scan, offset: int) -> int:
     """Index of the first token that starts at or after ``offset``."""
-    return bisect_left(result.tokens, offset, key=_start)
+    return bisect_left(result.raw(), offset, key=_start)
 
 
-def _start(token: Token) -> int:
-    return token.start
+def _start(token: tuple) -> int:
+    return token[2]
 
 
 _INVISIBLE = {"script", "style"}
@@ -452,49 +467,49 @@ def text(result: Scan, start: int, stop: int, *, breaks=frozenset(), drop=None) 
     """The text of ``html[start:stop]`` (which should begin and end between tokens): text between tags and of
     raw-text and CDATA bodies, entities decoded, without comments, scripts and styles. An end tag named in
     ``breaks`` adds "\n\n"; ``drop(token)`` true for a start tag leaves out its element (up to its end tag)."""
-    html, tokens = result.html, result.tokens
+    html, tokens = result.html, result.raw()
     parts: list[str] = []
     i, n = index_at(result, start), len(tokens)
     at = start
     while i < n:
         token = tokens[i]
-        if token.start >= stop:
+        kind, name, token_start, token_end, _, _, body, _ = token
+        if token_start >= stop:
             break
-        if at < token.start:
-            parts.append(html[at:token.start])
-        at = token.end
+        if at < token_start:
+            parts.append(html[at:token_start])
+        at = token_end
         i += 1
-        kind = token.kind
         if kind == START:
-            if drop is not None and drop(token):
-                i = _after_element(tokens, i, token.name)
-                at = tokens[i - 1].end if i - 1 < n and tokens[i - 1].kind == END else stop
+            if drop is not None and drop(Token(token)):
+                i = _after_element(tokens, i, name)
+                at = tokens[i - 1][3] if i - 1 < n and tokens[i - 1][0] == END else stop
                 continue
-            if token.body is not None:
-                if token.name not in _INVISIBLE:
-                    parts.append(html[token.body[0]:token.body[1]])
-                at = token.body[1]
+            if body is not None:
+                if name not in _INVISIBLE:
+                    parts.append(html[body[0]:body[1]])
+                at = body[1]
         elif kind == END:
-            if token.name in breaks:
+            if name in breaks:
                 parts.append("\n\n")
         elif kind == CDATA:
-            parts.append(html[token.body[0]:token.body[1]])
+            parts.append(html[body[0]:body[1]])
     if at < stop:
         parts.append(html[at:stop])
     joined = "".join(parts)
     return unescape(joined) if "&" in joined else joined
 
 
-def _after_element(tokens: list[Token], i: int, name: str) -> int:
+def _after_element(tokens: list[tuple], i: int, name: str) -> int:
     """Index after the end tag that closes the element whose start tag is tokens[i - 1] (nested elements of the
     same name counted); len(tokens) + 1 when the page ends first."""
     depth = 1
     for j in range(i, len(tokens)):
         token = tokens[j]
-        if token.name == name:
-            if token.kind == START and not token.self_closing:
+        if token[1] == name:
+            if token[0] == START and not token[5]:
                 depth += 1
-            elif token.kind == END:
+            elif token[0] == END:
                 depth -= 1
                 if depth == 0:
                     return j + 1

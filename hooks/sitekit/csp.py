@@ -17,8 +17,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import urlsplit
 
 from . import htmlscan

@@ -7,7 +7,6 @@ matter included, because that is what the editor sees.
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass

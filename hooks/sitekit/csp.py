@@ -18,21 +18,18 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import urlsplit
+
+from . import htmlscan
 
 #: What the template writes where the policy goes; replaced on every page.
 PLACEHOLDER = "__site_csp_policy__"
 
 # Script types that a browser does not run (data blocks) need no hash.
-_DATA_BLOCK = re.compile(r"""\stype\s*=\s*["']?(application/(ld\+)?json|text/template|text/html)["'\s>]""", re.I)
-_SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.I | re.S)
-_SRC = re.compile(r"""\ssrc\s*=""", re.I)
-_TAG = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
-_ATTRIBUTE = re.compile(r"""\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_DATA_BLOCKS = {"application/json", "application/ld+json", "text/template", "text/html"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
-_ANCHOR = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
-_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_EXTERNAL = re.compile(r"https?://", re.I)
 
 
 def sha256_source(script_text: str) -> str:
@@ -41,15 +38,31 @@ def sha256_source(script_text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def _runs(tag: htmlscan.Token) -> bool:
+    """Whether a <script> start tag introduces inline code a browser runs (not ``src=``, not a data block)."""
+    attributes = tag.attributes
+    if any(a.name == "src" for a in attributes):
+        return False
+    kind = next((a.value for a in attributes if a.name == "type"), "")
+    return kind.strip(" \t\n\f\r").lower() not in _DATA_BLOCKS
+
+
 def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script a browser would run (not data blocks, not ``src=`` scripts)."""
-    found = []
-    for match in _SCRIPT.finditer(html):
-        attributes, body = match.group(1), match.group(2)
-        if _SRC.search(attributes) or _DATA_BLOCK.search(attributes + " "):
-            continue
-        found.append(body)
-    return found
+    """The text of every inline script a browser would run (not data blocks, not ``src=`` scripts), exactly
+    as written between ``<script …>`` and ``</script>``."""
+    page = htmlscan.scan(html)
+    return [_text(page, tag) for tag in page.start_tags("script") if _runs(tag)]
+
+
+def _text(page: htmlscan.Scan, tag: htmlscan.Token) -> str:
+    """What a browser hashes: the text of an HTML script exactly as written, or for a script inside <svg>
+    (markup, not raw text, there) its text with entities decoded and CDATA sections as written."""
+    if tag.body is not None:
+        return tag.text
+    tokens = page.tokens
+    first = htmlscan.index_at(page, tag.end)
+    stop = next((t.start for t in tokens[first:] if t.name == "script" and t.kind == htmlscan.END), len(page.html))
+    return htmlscan.text(page, tag.end, stop)
 
 
 def script_hashes(html: str) -> list[str]:
@@ -57,33 +70,57 @@ def script_hashes(html: str) -> list[str]:
     return sorted({sha256_source(body) for body in inline_scripts(html)})
 
 
-_HANDLER_HINT = re.compile(r"on[a-z]+\s*=", re.I)
+_HANDLER = re.compile(r"on[a-z]+", re.I)
+# A URL attribute's value that may be a javascript: URL: once blanks are skipped it starts with "j" or an
+# entity, however "javascript:" is spelt (a quick search over the page; what it finds is checked properly).
+_MAYBE_JAVASCRIPT = re.compile(r"""=[\t\n\f\r ]*["']?[\x00-\x20]*[jJ&]""")
+# "on" and a letter after a character that may come before an attribute name, in each spelling of "on" (a
+# pattern that starts with its literal text is searched for quickly; one that ignores case is not).
+_MAYBE_HANDLER = {spelling: re.compile(spelling + r"""(?<=[\t\n\f\r /"']""" + spelling + r")[a-zA-Z]")
+                  for spelling in ("on", "ON", "On", "oN")}
 
 
-def _might_block(html: str) -> bool:
-    """A quick look for anything blocked_markup could report (most pages have nothing of the kind)."""
-    if "javascript:" in html.lower():
-        return True
-    return any(m.start() > 0 and html[m.start() - 1].isspace() for m in _HANDLER_HINT.finditer(html))
+def _maybe_blocked(html: str) -> list[int]:
+    """Places in the page that may hold what blocked_markup reports: attribute names "on…" (any case), and
+    values that may be javascript: URLs (a superset: blocked_markup reads the tags there properly)."""
+    places = [m.start() for m in _MAYBE_JAVASCRIPT.finditer(html)]
+    for spelling, pattern in _MAYBE_HANDLER.items():
+        if spelling in html:
+            places.extend(m.start() for m in pattern.finditer(html))
+    return places
 
 
 def blocked_markup(html: str) -> list[str]:
     """Markup that the policy would silently block: inline event handlers and javascript: URLs.
 
-    Scripts are skipped (their text may legitimately contain ``onclick=``)."""
-    if not _might_block(html):
-        return []
-    without_scripts = _SCRIPT.sub("", html)
+    Only attributes of real start tags count: not text, comments, other attributes' values or the text of
+    scripts (which may legitimately contain ``onclick=``)."""
+    page = htmlscan.scan(html)
+    tags = {page.token_at(at) for at in _maybe_blocked(html)}
     found = []
-    for tag in _TAG.findall(without_scripts):
-        name_end = re.match(r"<[a-zA-Z][a-zA-Z0-9-]*", tag).end()
-        for name, value in _ATTRIBUTE.findall(tag[name_end:].rstrip(">")):
-            value = value.strip("\"'").strip()
-            if re.fullmatch(r"on[a-z]+", name, re.I):
+    for tag in sorted((tag for tag in tags if tag is not None and tag[0] == htmlscan.START), key=_start):
+        for attribute in tag.attributes:
+            name = attribute.raw_name
+            if _HANDLER.fullmatch(name):
                 found.append(f"{name}= attribute")
-            elif name.lower() in _URL_ATTRIBUTES and value.lower().startswith("javascript:"):
+            elif attribute.name in _URL_ATTRIBUTES and _javascript_url(attribute.value):
                 found.append(f"javascript: URL in {name}=")
     return found
+
+
+def _start(tag: htmlscan.Token) -> int:
+    return tag[2]
+
+
+# What a URL parser ignores: C0 controls and spaces around the URL, tabs and newlines anywhere in it.
+_URL_BLANKS = "".join(map(chr, range(0x21)))
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+
+
+def _javascript_url(value: str) -> bool:
+    """Whether an attribute value (entities decoded) is a javascript: URL, as a browser reads it (blanks
+    around it and tabs and newlines in it ignored)."""
+    return value.strip(_URL_BLANKS).translate(_TAB_NEWLINE)[:11].lower() == "javascript:"
 
 
 def origin(url: str) -> str:
@@ -137,31 +174,45 @@ def apply_policy(html: str, sources: Sources, preview: bool = False) -> tuple[st
     """Fill the placeholder with this page's policy. Returns (html, whether the placeholder was there)."""
     if PLACEHOLDER not in html:
         return html, False
-    return html.replace(PLACEHOLDER, policy(sources, script_hashes(html), preview)), True
+    page = htmlscan.scan(html)
+    text = policy(sources, script_hashes(html), preview)
+    edits, at = [], html.find(PLACEHOLDER)
+    while at >= 0:
+        edits.append((at, at + len(PLACEHOLDER), text))
+        at = html.find(PLACEHOLDER, at + len(PLACEHOLDER))
+    return page.splice(edits), True
 
 
-def _attribute(match: re.Match | None) -> str | None:
-    if match is None:
-        return None
-    return next(group for group in match.groups() if group is not None)
+def secure_page(html: str, site_url: str, sources: Sources, preview: bool = False) -> tuple[str, bool, list[str]]:
+    """``secure_external_links``, ``apply_policy`` and ``blocked_markup`` in turn, on one scan of the page:
+    returns (html, whether the policy placeholder was there, what the policy would block)."""
+    html = secure_external_links(html, site_url)
+    html, found = apply_policy(html, sources, preview)
+    return html, found, blocked_markup(html)
 
 
 def secure_external_links(html: str, site_url: str) -> str:
     """Give every link to another site ``rel="noopener noreferrer"`` (keeping any other rel values).
 
-    A link is external when its href is an absolute http(s) URL on another origin than site_url."""
-    own = origin(site_url) if site_url else ""
-
-    def fix(match: re.Match) -> str:
-        tag = match.group(0)
-        href = _attribute(_HREF.search(tag)) or ""
-        if not re.match(r"(?i)https?://", href) or (own and origin(href).lower() == own.lower()):
-            return tag
-        rel_match = _REL.search(tag)
-        values = (_attribute(rel_match) or "").split()
+    A link is external when its href is an absolute http(s) URL on another origin than site_url. Only the
+    rel attribute of such links changes (or is added before the tag's ``>``); every other byte stays."""
+    own = origin(site_url).lower() if site_url else ""
+    page = htmlscan.scan(html)
+    edits = []
+    for tag in page.start_tags("a"):
+        source = html[tag[4]:tag[3]]
+        if ":" not in source and "&" not in source:
+            continue  # no absolute URL (nor an entity that could spell one): nothing to read
+        attributes = tag.attributes
+        href = next((a.value for a in attributes if a.name == "href"), "")
+        if not _EXTERNAL.match(href) or (own and origin(href).lower() == own):
+            continue
+        rel = next((a for a in attributes if a.name == "rel"), None)
+        values = rel.value.split() if rel is not None else []
         wanted = values + [v for v in ("noopener", "noreferrer") if v not in values]
-        if rel_match is None:
-            return tag[:-1] + f' rel="{" ".join(wanted)}">'
-        return tag[:rel_match.start()] + f' rel="{" ".join(wanted)}"' + tag[rel_match.end():]
-
-    return _ANCHOR.sub(fix, html)
+        text = 'rel="' + escape(" ".join(wanted)) + '"'
+        if rel is None:
+            edits.append((tag.end - 1, tag.end - 1, " " + text))
+        elif wanted != values:
+            edits.append((rel.start, rel.end, text))
+    return page.splice(edits)

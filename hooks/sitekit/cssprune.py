@@ -21,10 +21,12 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 import tinycss2
 
+from . import htmlscan
 from .theme import BUNDLE
 
 # Functional pseudo-classes whose arguments are alternatives: usable when any one of them is.
@@ -228,15 +230,6 @@ def prune(css: str, keep: Keep) -> str:
 
 # ---------------------------------------------------------------- what the site uses
 
-# Patterns start with their literal name so the regex engine can skip ahead quickly; the character before
-# the name is checked in Python (a word boundary at the start would make every search several times slower).
-# (Case-sensitive: the pages are written by Python-Markdown and the templates, which write "class" in
-# lower case; ignoring case would also defeat the quick skip-ahead.)
-_CLASS_ATTR = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
-_ATTR_NAME = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_:.-]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 _CLASS_LIST = re.compile(r"""classList\.(?:add|remove|toggle|contains)\(\s*["']([^"']+)["']""")
 _MD_TOKEN = re.compile(r"\bmd-[A-Za-z0-9_-]*[A-Za-z0-9_]")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -245,6 +238,7 @@ _QUOTED_WORD = re.compile(r"""["']([a-z][a-z0-9]*)["']""")
 ALWAYS_ELEMENTS = frozenset({"html", "body", "head"})
 # The palette's attributes: a rule for a colour or scheme the site never sets is dropped.
 PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent", "data-md-color-scheme")
+_VALUES_OF = ("class", *PALETTE_ATTRIBUTES)  # the attributes whose values SiteFacts collects
 
 # Classes Material's script adds only to parts of a page that the built HTML (or the theme configuration)
 # must already have: (class prefix, the facts of which at least one must hold for the script to add them).
@@ -270,48 +264,56 @@ class SiteFacts:
     properties: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
-        classes = html_classes(html)
+        """Add what one page holds: the names, attributes and classes of its start tags (read with
+        sitekit.htmlscan, so nothing in text, comments or scripts counts), its palette attribute values,
+        the ``--custom-properties`` it mentions and the features of Material's ``__config`` script."""
+        starts = [tag for tag in htmlscan.scan(html).raw() if tag[0] == htmlscan.START]
+        elements = {tag[1] for tag in starts}
+        # Every attribute of every start tag at once: their sources joined (each ends with its tag's ">", so
+        # no attribute runs into the next tag's) and read in one go.
+        pairs = htmlscan.attribute_pairs("".join([html[tag[4]:tag[3]] for tag in starts]))
+        spellings = {pair[0] for pair in pairs}
+        attributes = {name.lower() for name in spellings}
+        wanted = {spelling: spelling.lower() for spelling in spellings if spelling.lower() in _VALUES_OF}
+        found: dict[str, list[str]] = {name: [] for name in _VALUES_OF}
+        for spelling, value in pairs:
+            if spelling in wanted:
+                found[wanted[spelling]].append(unescape(value) if "&" in value else value)
+        classes = set(" ".join(found["class"]).split())
+        palette = {name: set(found[name]) for name in PALETTE_ATTRIBUTES}
+        for tag in starts:
+            if tag[1] == "script" and tag[6] and htmlscan.Token(tag).get("id") == "__config":
+                try:
+                    config = json.loads(html[tag[6][0]:tag[6][1]])
+                except ValueError:
+                    continue
+                if isinstance(config, dict):
+                    self.facts |= {f"feature:{name}" for name in config.get("features") or []}
+                    self.facts |= {f"config:{key}" for key, value in config.items() if value}
         self.classes |= classes
         self.facts |= {f"class:{name}" for name in classes}
-        elements = {tag.lower() for tag in _TAG.findall(html)}
         self.elements |= elements
-        self.facts |= {f"element:{tag}" for tag in elements}
-        for tag in _START_TAG.findall(html):
-            self.facts |= {f"attribute:{name.lower()}" for name in _ATTR_NAME.findall(tag)}
-        for name, values in attribute_values(html, PALETTE_ATTRIBUTES).items():
+        self.facts |= {f"element:{name}" for name in elements}
+        self.facts |= {f"attribute:{name}" for name in attributes}
+        for name, values in palette.items():
             self.palette[name] |= values
         self.properties |= custom_properties(html)
-        for match in _CONFIG.finditer(html):
-            try:
-                config = json.loads(match.group(1))
-            except ValueError:
-                continue
-            self.facts |= {f"feature:{name}" for name in config.get("features") or []}
-            self.facts |= {f"config:{key}" for key, value in config.items() if value}
 
 
 def html_classes(html: str) -> set[str]:
     """Every class named in class attributes of an HTML document."""
-    classes = set()
-    for match in _CLASS_ATTR.finditer(html):
-        if _attribute_start(html, match.start()):
-            classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-    return classes
-
-
-def _attribute_start(text: str, at: int) -> bool:
-    """Whether a name found at ``at`` starts a word (what ``\\b`` would check, with "-" as part of a word)."""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
+    facts = SiteFacts()
+    facts.add_html(html)
+    return facts.classes
 
 
 def attribute_values(html: str, names: tuple[str, ...]) -> dict[str, set[str]]:
-    """The values an HTML document gives each of the named attributes."""
+    """The values an HTML document gives each of the named attributes (lower-case names)."""
     values: dict[str, set[str]] = {name: set() for name in names}
-    for name in names:
-        pattern = re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"""
-        for match in re.finditer(pattern, html):
-            if _attribute_start(html, match.start()):
-                values[name].add(match.group(1) or match.group(2) or match.group(3) or "")
+    for tag in htmlscan.scan(html).start_tags():
+        for attribute in tag.attributes:
+            if attribute.name in values:
+                values[attribute.name].add(attribute.value)
     return values
 
 

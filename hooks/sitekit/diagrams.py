@@ -11,13 +11,16 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Callable
 
+from . import htmlscan
+
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MAX_BYTES = 15 * 1024
 FOLDER = "assets/diagrams/"
 # Elements a diagram must never contain: active content, embedded HTML or pictures, inline styles (CSP).
 FORBIDDEN = ("script", "foreignObject", "iframe", "image", "style", "use")
 
-IMG_RE = re.compile(r'<img\b[^>]*?\bsrc="[^"]*?' + re.escape(FOLDER) + r'(?P<name>[A-Za-z0-9_-]+)\.svg"[^>]*>')
+#: The src of a diagram <img> (a regular expression over one attribute value, not over HTML).
+SRC_RE = re.compile(r".*?" + re.escape(FOLDER) + r"(?P<name>[A-Za-z0-9_-]+)\.svg", re.S)
 PROLOG_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?")
 
 
@@ -71,11 +74,17 @@ def inline(html: str, load: Callable[[str], str | None]) -> tuple[str, list[str]
     (the <img> is then left as it is, so the build can report the problem).
     """
     used: list[str] = []
-
-    def swap(match: re.Match) -> str:
+    if FOLDER not in html:  # no diagram on this page (the folder is written out in every diagram's src)
+        return html, used
+    page = htmlscan.scan(html)
+    edits = []
+    for tag in page.start_tags("img"):
+        match = SRC_RE.fullmatch(tag.get("src") or "")
+        if match is None:
+            continue
         name = match.group("name")
         used.append(name)
         text = load(name)
-        return match.group(0) if text is None else PROLOG_RE.sub("", text).strip()
-
-    return IMG_RE.sub(swap, html), used
+        if text is not None:
+            edits.append((tag.start, tag.end, PROLOG_RE.sub("", text).strip()))
+    return page.splice(edits), used

@@ -7,11 +7,11 @@ matter included, because that is what the editor sees.
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import htmlscan
 from .markdown_text import code_lines
 from .problems import Problem, quote, tag
 
@@ -154,29 +154,54 @@ def add_anchors(markdown: str, items: list[FaqItem]) -> str:
     return "\n".join(out)
 
 
-_TAG = re.compile(r"<[^>]+>")
-_H2 = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>', re.IGNORECASE)
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|div|blockquote|pre|table|ul|ol|dd|dt)>", re.IGNORECASE)
+#: End tags that close a block: the text on either side of one is a separate paragraph.
+BLOCK_ENDS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "div", "blockquote", "pre", "table",
+                        "ul", "ol", "dd", "dt"})
 
 
-def html_to_text(fragment: str) -> str:
-    """Visible text of an HTML fragment, blocks separated by a blank line."""
-    fragment = re.sub(r'<a[^>]*class="headerlink"[^>]*>.*?</a>', "", fragment, flags=re.DOTALL)
-    fragment = _BLOCK_END.sub("\n\n", fragment)
-    text = html.unescape(_TAG.sub("", fragment))
+def _headerlink(tag: htmlscan.Token) -> bool:
+    """The "¶" permalink that the toc extension adds to each heading: not part of its text."""
+    return tag[1] == "a" and "headerlink" in (tag.get("class") or "").split()
+
+
+def _paragraphs(text: str) -> str:
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def visible_text(page: htmlscan.Scan, start: int, stop: int, drop=None) -> str:
+    """Visible text of ``page.html[start:stop]``, blocks separated by a blank line (no permalinks, comments,
+    scripts or styles; ``drop(tag)`` true leaves out that element too)."""
+    if drop is None:
+        leave_out = _headerlink
+    else:
+        def leave_out(tag):
+            return _headerlink(tag) or drop(tag)
+    return _paragraphs(htmlscan.text(page, start, stop, breaks=BLOCK_ENDS, drop=leave_out))
+
+
+def html_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment, blocks separated by a blank line."""
+    return visible_text(htmlscan.scan(fragment), 0, len(fragment))
+
+
 def answers_from_html(content: str, items: list[FaqItem]) -> dict[str, str]:
-    """Each question's answer as the visitor sees it, cut from the rendered page by anchor."""
-    marks = [(m.group(1), m.start(), m.end()) for m in _H2.finditer(content)]
+    """Each question's answer as the visitor sees it, cut from the rendered page by anchor: the text after
+    each ``<h2 id="…">`` heading up to the next one."""
+    page = htmlscan.scan(content)
+    tokens = page.tokens
+    marks = [(i, tag.get("id")) for i, tag in enumerate(tokens)
+             if tag[1] == "h2" and tag[0] == htmlscan.START and tag.get("id")]
     answers = {}
-    for i, (anchor, _, end) in enumerate(marks):
-        stop = marks[i + 1][1] if i + 1 < len(marks) else len(content)
-        chunk = content[end:stop]
-        chunk = chunk.split("</h2>", 1)[1] if "</h2>" in chunk else chunk
-        answers[anchor] = html_to_text(chunk)
+    for number, (i, anchor) in enumerate(marks):
+        following = marks[number + 1][0] if number + 1 < len(marks) else len(tokens)
+        stop = tokens[following].start if following < len(tokens) else len(content)
+        start = tokens[i].end
+        for token in tokens[i + 1:following]:
+            if token[1] == "h2" and token[0] == htmlscan.END:
+                start = token.end
+                break
+        answers[anchor] = visible_text(page, start, stop)
     return {item.anchor: answers.get(item.anchor, "") for item in items}
 
 

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .faq import html_to_text
+from . import htmlscan
+from .faq import visible_text
 from .problems import Problem
 from .seo import site_root
 from .settings import DAYS, DEFAULT_PROCEDURE, opening_hours_text  # noqa: F401  (opening_hours_text: for callers)
@@ -22,11 +23,9 @@ SCHEMA = "https://schema.org/"
 #: ``## Before your treatment { data-procedure="preparation" }``: the section under it becomes the value.
 PROCEDURE_PROPERTIES = ("howPerformed", "preparation", "followup")
 MARK = "data-procedure"
-_MARKED_HEADING = re.compile(r'<h([1-6])\b([^>]*\b' + MARK + r'="([^"]*)"[^>]*)>(.*?)</h\1>', re.IGNORECASE | re.DOTALL)
-_ANY_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Pictures (inline SVG, figures with their captions) illustrate a section; they are not its text.
-_PICTURES = re.compile(r"<figure\b.*?</figure>|<svg\b.*?</svg>", re.IGNORECASE | re.DOTALL)
+PICTURES = frozenset({"figure", "svg"})
 
 
 # ---------------------------------------------------------------- identifiers
@@ -53,10 +52,28 @@ def ref(identifier: str) -> dict:
 
 # ---------------------------------------------------------------- what the page shows
 
+def _closing(tokens: list, i: int, name: str) -> int | None:
+    """Index of the first end tag ``name`` after tokens[i], or None."""
+    for j in range(i + 1, len(tokens)):
+        if tokens[j][1] == name and tokens[j][0] == htmlscan.END:
+            return j
+    return None
+
+
+_H1_END = re.compile(r"</h1[\t\n\f\r />]", re.I)  # where a page's title may end (to read only that far)
+
+
 def visible_title(html: str, fallback: str) -> str:
     """The text of the page's first ``<h1>`` (what the visitor reads as its name)."""
-    match = _H1.search(html)
-    text = html_to_text(match.group(1)) if match else ""
+    page = htmlscan.scan_to(html, _H1_END)
+    tokens = page.tokens
+    text = ""
+    for i, tag in enumerate(tokens):
+        if tag[1] == "h1" and tag[0] == htmlscan.START:
+            end = _closing(tokens, i, "h1")
+            if end is not None:
+                text = visible_text(page, tag.end, tokens[end].start)
+            break
     return " ".join(text.split()) or fallback
 
 
@@ -67,19 +84,35 @@ class Mark:
     text: str  # visible text of the section under the heading
 
 
+def _picture(tag) -> bool:
+    return tag[1] in PICTURES
+
+
 def marked_sections(html: str) -> list[Mark]:
     """Each heading carrying ``data-procedure="…"`` and the visible text of its section
     (everything up to the next heading of the same or a higher level, without pictures)."""
+    if MARK not in html.lower():  # an attribute name is written out, in any case
+        return []
+    page = htmlscan.scan(html)
+    tokens = page.tokens
     marks = []
-    for match in _MARKED_HEADING.finditer(html):
-        level = int(match.group(1))
+    for i, tag in enumerate(tokens):
+        level = _HEADINGS.get(tag[1])
+        if level is None or tag[0] != htmlscan.START:
+            continue
+        name = tag.get(MARK)
+        if name is None:
+            continue
+        end = _closing(tokens, i, tag[1])
+        if end is None:
+            continue
         stop = len(html)
-        for following in _ANY_HEADING.finditer(html, match.end()):
-            if int(following.group(1)) <= level:
-                stop = following.start()
+        for following in tokens[end + 1:]:
+            if following[0] == htmlscan.START and _HEADINGS.get(following[1], 7) <= level:
+                stop = following.start
                 break
-        section = _PICTURES.sub("", html[match.end():stop])
-        marks.append(Mark(match.group(3), html_to_text(match.group(4)), html_to_text(section)))
+        marks.append(Mark(name, visible_text(page, tag.end, tokens[end].start),
+                          visible_text(page, tokens[end].end, stop, drop=_picture)))
     return marks
 
 

@@ -8,22 +8,26 @@ JavaScript resets both boxes on load anyway, so dropping the attribute changes n
 """
 from __future__ import annotations
 
-import re
+from . import htmlscan
 
-# One <input …> start tag (attribute values never contain ">" in Material's markup, but quoted
-# values are skipped as a whole to be safe).
-_INPUT = re.compile(r"""<input\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-_TYPE_CHECKBOX = re.compile(r"""\stype\s*=\s*(["']?)(checkbox|radio)\1(?=[\s/>])""", re.IGNORECASE)
-_AUTOCOMPLETE = re.compile(r"""\s+autocomplete(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>/]+))?(?=[\s/>])""", re.IGNORECASE)
+_BLANKS = "\t\n\f\r "
 
 
 def drop_checkbox_autocomplete(html: str) -> str:
     """Remove the ``autocomplete`` attribute from checkbox and radio inputs; leave every other byte alone."""
-
-    def fix(match: re.Match) -> str:
-        tag = match.group(0)
-        if not _TYPE_CHECKBOX.search(tag):
-            return tag
-        return _AUTOCOMPLETE.sub("", tag)
-
-    return _INPUT.sub(fix, html)
+    page = htmlscan.scan(html)
+    edits = []
+    for tag in page.start_tags("input"):
+        attributes = tag.attributes
+        kind = next((a.value for a in attributes if a.name == "type"), "")  # the first one counts
+        if kind.lower() not in ("checkbox", "radio"):
+            continue
+        previous_end = tag.attributes_at
+        for attribute in attributes:
+            if attribute.name == "autocomplete":
+                start = attribute.start  # with the blanks before it
+                while start > previous_end and html[start - 1] in _BLANKS:
+                    start -= 1
+                edits.append((start, attribute.end, ""))
+            previous_end = attribute.end
+    return page.splice(edits)

@@ -25,16 +25,20 @@ def _secure(html: str, where: str, config) -> str:
     site = state.of(config)
     # `mkdocs serve` injects its live-reload script after the hooks run (see sitekit.csp.policy).
     preview = site.command == "serve"
-    html = csp.secure_external_links(html, config.site_url or "")
-    html, found = csp.apply_policy(html, site.values["csp_sources"], preview)
+    site_url, sources = config.site_url or "", site.values["csp_sources"]
+    html, (found, blocked) = site.edit_page(
+        "csp", html, lambda text: _edits(*csp.page_edits(text, site_url, sources, preview)), site_url, sources, preview)
     if not found:
         raise PluginError(f"{where}: the page has no Content-Security-Policy tag — keep "
                           "{% include \"partials/security.html\" %} in overrides/partials/seo/meta.html")
-    blocked = csp.blocked_markup(html)
     if blocked:
         raise PluginError(f"{where}: the security policy would block {', '.join(sorted(set(blocked)))} — "
                           "move the code into a script file under overrides/assets/ and attach it with addEventListener")
     return html
+
+
+def _edits(edits, found, blocked):
+    return edits, (found, blocked)
 
 
 @event_priority(-100)

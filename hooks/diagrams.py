@@ -14,11 +14,12 @@ def on_page_content(html, page, config, files):
     site = state.of(config)
     record = site.page(page).record
     folder = os.path.join(config.docs_dir, *diagrams.FOLDER.strip("/").split("/"))
-    texts: dict[str, str | None] = {}
+    texts: dict[str, str | None] = site.values.setdefault("diagram_texts", {})  # each file read once a build
 
     def load(name):
-        path = os.path.join(folder, name + ".svg")
-        texts[name] = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+        if name not in texts:
+            path = os.path.join(folder, name + ".svg")
+            texts[name] = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
         return texts[name]
 
     html, used = diagrams.inline(html, load)
@@ -32,7 +33,10 @@ def on_page_content(html, page, config, files):
         if used.count(name) > 1:
             problems.append(Problem(record.path, line, f"diagram {where} is shown {used.count(name)} times on this page",
                                     "show each diagram once per page (its ids must be unique)", check="diagrams"))
-        for what, fix in diagrams.check_svg(texts[name]):
+        checked = site.values.setdefault("diagram_checks", {})
+        if name not in checked:
+            checked[name] = diagrams.check_svg(texts[name])
+        for what, fix in checked[name]:
             problems.append(Problem(record.path, line, f"diagram {where} {what}", fix, check="diagrams"))
     site.report(problems)
     return html

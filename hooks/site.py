@@ -5,6 +5,7 @@ said with ``@event_priority`` (higher runs first), not by their place in mkdocs.
 """
 from __future__ import annotations
 
+import gc
 import importlib.metadata
 import os
 from pathlib import Path
@@ -60,14 +61,30 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    # Every check of the page's Markdown has run: its blanked copies are not needed again.
+    state.of(config).page(page).record.release_views()
+    return html
+
+
 @event_priority(-100)
 def on_env(env, config, files):
     site = state.of(config)
     site.env = env
     site.stop_if_errors()
+    # Every page has been read and converted: what exists now (the pages, their records, the menu) lives until
+    # the build ends. Moving it out of the garbage collector's sight keeps each later full collection from
+    # walking all of it again while the pages are rendered (gc.unfreeze in on_post_build puts it back).
+    gc.freeze()
     return env
 
 
 @event_priority(-100)
 def on_post_build(config):
+    gc.unfreeze()
     state.of(config).cache.save()
+
+
+def on_build_error(error):
+    gc.unfreeze()

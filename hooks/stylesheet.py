@@ -1,25 +1,51 @@
 """Hook: one small stylesheet for every page (README "Page weight").
 
-After the build, Material's main and palette stylesheets and assets/site/site.css are pruned to the rules
-the built pages can use and written, minified and joined, to assets/stylesheets/site.min.css, the one
-stylesheet overrides/main.html links. The logic is sitekit.cssprune.
+While each page is written, what it holds (classes, elements, attributes) is noted (from the final HTML, after
+the CSP hook; kept in the build's cache by the page's digest). After the build, Material's main and palette
+stylesheets and assets/site/site.css are pruned to the rules the pages can use and written, minified and joined,
+to assets/stylesheets/site.min.css, the one stylesheet overrides/main.html links. The logic is sitekit.cssprune.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from sitekit import cssprune
+from sitekit import cssprune, state
 
 #: Where the last pruned stylesheet is kept between builds (next to mkdocs.yml; not published, git-ignored).
 CACHE = ".cache/stylesheet"
 
 
+def _note(html: str, path: str, config) -> None:
+    site = state.of(config)
+    facts = site.cache.get("stylesheet-facts", site.digest_of(html), lambda: cssprune.page_facts(html))
+    gathered = site.values.setdefault("stylesheet_facts", cssprune.SiteFacts())
+    gathered.merge(facts)
+    site.values.setdefault("stylesheet_pages", set()).add(Path(path))
+
+
+@event_priority(-110)  # after the CSP hook (-100): the page as it is written
+def on_post_page(output, page, config):
+    _note(output, page.file.abs_dest_path, config)
+    return output
+
+
+@event_priority(-110)
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        _note(output_content, str(Path(config.site_dir) / template_name), config)
+    return output_content
+
+
 def on_post_build(config):
+    site = state.of(config)
     site_dir = Path(config.site_dir)
     try:
-        text = cssprune.site_stylesheet(site_dir, Path(config.config_file_path).parent / CACHE)
+        text = cssprune.site_stylesheet(site_dir, Path(site.project_dir) / CACHE,
+                                        facts=site.values.get("stylesheet_facts"),
+                                        known=site.values.get("stylesheet_pages", set()))
     except ValueError as error:
         raise PluginError(f"stylesheet: {error}") from None
     output = site_dir / cssprune.OUTPUT

@@ -172,23 +172,37 @@ def policy(sources: Sources, hashes: list[str], preview: bool = False) -> str:
 
 def apply_policy(html: str, sources: Sources, preview: bool = False) -> tuple[str, bool]:
     """Fill the placeholder with this page's policy. Returns (html, whether the placeholder was there)."""
+    edits = policy_edits(html, sources, preview)
+    return htmlscan.scan(html).splice(edits), bool(edits)
+
+
+def policy_edits(html: str, sources: Sources, preview: bool = False) -> list[tuple[int, int, str]]:
+    """Where the placeholder is, and this page's policy text to put there (none if there is no placeholder)."""
     if PLACEHOLDER not in html:
-        return html, False
-    page = htmlscan.scan(html)
+        return []
     text = policy(sources, script_hashes(html), preview)
     edits, at = [], html.find(PLACEHOLDER)
     while at >= 0:
         edits.append((at, at + len(PLACEHOLDER), text))
         at = html.find(PLACEHOLDER, at + len(PLACEHOLDER))
-    return page.splice(edits), True
+    return edits
+
+
+def page_edits(html: str, site_url: str, sources: Sources,
+               preview: bool = False) -> tuple[list[tuple[int, int, str]], bool, list[str]]:
+    """Everything the security step changes on a page, as edits of ``html`` (each ``(start, end, replacement)``),
+    worked out on one scan: the links' ``rel`` and the policy. Returns (edits, whether the policy placeholder was
+    there, what the policy would block). Neither kind of edit touches a script, a handler or a URL attribute, so
+    the hashes and the blocked markup are the same before and after them."""
+    policy_part = policy_edits(html, sources, preview)
+    return link_edits(html, site_url) + policy_part, bool(policy_part), blocked_markup(html)
 
 
 def secure_page(html: str, site_url: str, sources: Sources, preview: bool = False) -> tuple[str, bool, list[str]]:
-    """``secure_external_links``, ``apply_policy`` and ``blocked_markup`` in turn, on one scan of the page:
+    """``secure_external_links``, ``apply_policy`` and ``blocked_markup`` at once, on one scan of the page:
     returns (html, whether the policy placeholder was there, what the policy would block)."""
-    html = secure_external_links(html, site_url)
-    html, found = apply_policy(html, sources, preview)
-    return html, found, blocked_markup(html)
+    edits, found, blocked = page_edits(html, site_url, sources, preview)
+    return htmlscan.scan(html).splice(edits), found, blocked
 
 
 def secure_external_links(html: str, site_url: str) -> str:
@@ -196,6 +210,11 @@ def secure_external_links(html: str, site_url: str) -> str:
 
     A link is external when its href is an absolute http(s) URL on another origin than site_url. Only the
     rel attribute of such links changes (or is added before the tag's ``>``); every other byte stays."""
+    return htmlscan.scan(html).splice(link_edits(html, site_url))
+
+
+def link_edits(html: str, site_url: str) -> list[tuple[int, int, str]]:
+    """The edits :func:`secure_external_links` makes."""
     own = origin(site_url).lower() if site_url else ""
     page = htmlscan.scan(html)
     edits = []
@@ -215,4 +234,4 @@ def secure_external_links(html: str, site_url: str) -> str:
             edits.append((tag.end - 1, tag.end - 1, " " + text))
         elif wanted != values:
             edits.append((rel.start, rel.end, text))
-    return page.splice(edits)
+    return edits

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -299,6 +300,26 @@ class SiteFacts:
             self.palette[name] |= values
         self.properties |= custom_properties(html)
 
+    def merge(self, other: "SiteFacts") -> None:
+        """Add what another page (or set of pages) holds."""
+        self.classes |= other.classes
+        self.facts |= other.facts
+        self.elements |= other.elements
+        for name, values in other.palette.items():
+            self.palette.setdefault(name, set()).update(values)
+        self.properties |= other.properties
+
+
+def page_facts(html: str) -> SiteFacts:
+    """What one built page holds (see :meth:`SiteFacts.add_html`). Its names are interned: pages share most
+    of them, and a cache that pickles many pages' facts then stores each name once."""
+    facts = SiteFacts()
+    facts.add_html(html)
+    return SiteFacts(classes={sys.intern(n) for n in facts.classes}, facts={sys.intern(n) for n in facts.facts},
+                     elements={sys.intern(n) for n in facts.elements},
+                     palette={sys.intern(k): {sys.intern(v) for v in values} for k, values in facts.palette.items()},
+                     properties={sys.intern(n) for n in facts.properties})
+
 
 def html_classes(html: str) -> set[str]:
     """Every class named in class attributes of an HTML document."""
@@ -373,15 +394,21 @@ def _one(site_dir: Path, pattern: str) -> Path:
     return found[0]
 
 
-def site_stylesheet(site_dir: Path, cache_dir: Path | None = None) -> str:
+def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFacts | None = None,
+                    known: set[Path] = frozenset()) -> str:
     """The one stylesheet for a built site: Material's main and palette styles and our site.css, pruned to what
-    the built pages (every *.html), Material's script and our scripts can use. ValueError if a part is missing."""
+    the built pages (every *.html), Material's script and our scripts can use. ValueError if a part is missing.
+    ``facts``: what the pages in ``known`` hold, gathered while they were written; every other *.html file of
+    the site is read here."""
     sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
     if not sources[-1].is_file():
         raise ValueError(f"{OWN_STYLESHEET} is missing from the built site — keep overrides/{OWN_STYLESHEET}")
-    facts = SiteFacts()
+    gathered, facts = facts, SiteFacts()
+    if gathered is not None:
+        facts.merge(gathered)
     for page in sorted(site_dir.rglob("*.html")):
-        facts.add_html(page.read_text(encoding="utf-8"))
+        if page not in known:
+            facts.add_html(page.read_text(encoding="utf-8"))
     theme_js = _one(site_dir, THEME_SCRIPT).read_text(encoding="utf-8")
     own_js = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OWN_SCRIPTS))]
     css = "\n".join(path.read_text(encoding="utf-8") for path in sources)

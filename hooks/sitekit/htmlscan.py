@@ -512,3 +512,17 @@ def _after_element(tokens: list[tuple], i: int, name: str) -> int:
                 if depth == 0:
                     return j + 1
     return len(tokens) + 1
+
+
+def apply_edits(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """``html`` with each ``(start, end, replacement)`` applied (spans must not overlap), without reading it:
+    for edits worked out earlier on the same text (see :meth:`Scan.splice`, which also keeps the new scan)."""
+    if not edits:
+        return html
+    parts, at = [], 0
+    for start, end, replacement in sorted(edits):
+        parts.append(html[at:start])
+        parts.append(replacement)
+        at = end
+    parts.append(html[at:])
+    return "".join(parts)

@@ -79,6 +79,11 @@ class Page:
         """Only the words a visitor reads: no code, comments, addresses or attribute lists."""
         return blank_urls(self.without_code_or_comments)
 
+    def release_views(self) -> None:
+        """Forget the blanked copies of the text once the checks have run (a big site keeps every record)."""
+        for name in ("without_code", "without_code_or_comments", "prose"):
+            self.__dict__.pop(name, None)
+
     def line_of(self, needle: str, default: int = 1) -> int:
         """The first line of the file that contains ``needle``."""
         at = self.text.find(needle)

@@ -12,12 +12,14 @@ cache of per-page results (:mod:`sitekit.cache`).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import cache, htmlscan
 from .page import Page
 from .problems import ERROR, Problem
 
@@ -79,6 +81,32 @@ class SiteState:
     def page(self, page) -> PageData:
         """The data of a MkDocs page (its record was made by the site hook when MkDocs read it)."""
         return self.pages[page.file.src_uri]
+
+    # ------------------------------------------------------------ changes to the built pages
+
+    def digest_of(self, html: str) -> str:
+        """A digest of a built page's text: read from the text, or, for the text :meth:`edit_page` returned
+        last, worked out from the digest of what it was made from (no need to read it again)."""
+        last = self.values.get("last_edit")
+        if last is not None and last[0] is html:
+            return last[1]
+        return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+    def edit_page(self, kind: str, html: str, compute, *key: Any) -> tuple[str, Any]:
+        """Apply to ``html`` the edits ``compute(html)`` works out, returned as ``(edits, other results)``.
+        Both are kept in the cache under the page's digest (and ``key``), so an unchanged page is not read
+        again; a page read now hands its scan on to the next reader (sitekit.htmlscan)."""
+        entry = cache.digest(self.digest_of(html), kind, *key)
+        fresh = []
+
+        def work():
+            fresh.append(True)
+            return compute(html)
+
+        edits, other = self.cache.get(kind, entry, work)
+        edited = htmlscan.scan(html).splice(edits) if fresh else htmlscan.apply_edits(html, edits)
+        self.values["last_edit"] = (edited, entry)  # the result is a function of the input and the edit
+        return edited, other
 
     # ------------------------------------------------------------ problems
 

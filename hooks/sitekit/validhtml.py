@@ -15,6 +15,11 @@ _BLANKS = "\t\n\f\r "
 
 def drop_checkbox_autocomplete(html: str) -> str:
     """Remove the ``autocomplete`` attribute from checkbox and radio inputs; leave every other byte alone."""
+    return htmlscan.scan(html).splice(checkbox_autocomplete_edits(html))
+
+
+def checkbox_autocomplete_edits(html: str) -> list[tuple[int, int, str]]:
+    """The edits :func:`drop_checkbox_autocomplete` makes, each ``(start, end, "")``."""
     page = htmlscan.scan(html)
     edits = []
     for tag in page.start_tags("input"):
@@ -30,4 +35,4 @@ def drop_checkbox_autocomplete(html: str) -> str:
                     start -= 1
                 edits.append((start, attribute.end, ""))
             previous_end = attribute.end
-    return page.splice(edits)
+    return edits

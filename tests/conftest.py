@@ -1,16 +1,14 @@
 """Shared fixtures: copy the real project into a temp dir and build it (in this process, as the CLI would)."""
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import shutil
 import subprocess
 import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import inprocess  # tools/inprocess.py
 import pytest
 import yaml
 
@@ -77,66 +75,8 @@ class Project:
         return Build(result.returncode, result.stdout + result.stderr, site)
 
     def _build_here(self, site: Path, strict: bool, environment: dict) -> Build:
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        lines: list[str] = []
-        with _environ(environment), _mkdocs_log(lines), contextlib.chdir(self.root):
-            try:
-                config = load_config(config_file=str(self.root / "mkdocs.yml"), strict=strict, site_dir=str(site))
-                config.plugins.on_startup(command="build", dirty=False)
-                try:
-                    build(config)
-                finally:
-                    config.plugins.on_shutdown()
-                code = 0
-            except Exception as error:  # what the command prints for MkDocs' own errors; anything else as a traceback
-                from mkdocs.exceptions import MkDocsException
-
-                lines.append(str(error) if isinstance(error, MkDocsException) else traceback.format_exc())
-                code = 1
-        return Build(code, "\n".join(lines) + ("\n" if lines else ""), site)
-
-
-@contextlib.contextmanager
-def _environ(values: dict):
-    saved = {key: os.environ.get(key) for key in values}
-    try:
-        for key, value in values.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-class _Lines(logging.Handler):
-    def __init__(self, lines: list[str]):
-        super().__init__(logging.WARNING)
-        self.lines = lines
-
-    def emit(self, record):
-        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
-
-
-@contextlib.contextmanager
-def _mkdocs_log(lines: list[str]):
-    """MkDocs' warnings and errors as ``mkdocs build -q`` prints them."""
-    logger = logging.getLogger("mkdocs")
-    saved = logger.handlers[:], logger.propagate, logger.level
-    logger.handlers[:], logger.propagate = [_Lines(lines)], False
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.handlers[:], logger.propagate = saved[0], saved[1]
-        logger.setLevel(saved[2])
+        result = inprocess.build(self.root / "mkdocs.yml", site, strict=strict, env=environment)
+        return Build(0 if result.error is None else 1, result.output, site)
 
 
 @pytest.fixture

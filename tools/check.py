@@ -18,8 +18,6 @@ publishing, so not part of the build) is measured on the same page records. A pa
 from __future__ import annotations
 
 import argparse
-import contextlib
-import logging
 import os
 import re
 import shutil
@@ -32,7 +30,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
 
-from sitekit import frontmatter, page as pages, policy, rawhtml, readability, state  # noqa: E402
+import inprocess  # noqa: E402  (tools/inprocess.py)
+from sitekit import frontmatter, page as pages, policy, rawhtml, readability  # noqa: E402
 from sitekit import settings as site_settings  # noqa: E402
 from sitekit.problems import ERROR, WARNING, Problem  # noqa: E402
 
@@ -91,67 +90,18 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
 
 # ---------------------------------------------------------------- the strict build, in this process
 
-class _Records(logging.Handler):
-    """MkDocs' log lines, as the command line would print them (our hooks' own lines are left out: their
-    problems are read from the build's state)."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith("mkdocs.hooks."):
-            self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
-
-
-@contextlib.contextmanager
-def _quiet_build_environment():
-    saved = {key: os.environ.get(key) for key in ("ALLOW_DEV_RECEIVER", "NO_MKDOCS_2_WARNING")}
-    os.environ.update(ALLOW_DEV_RECEIVER="1", NO_MKDOCS_2_WARNING="1")
-    logger = logging.getLogger("mkdocs")
-    handler, old = _Records(), (logger.handlers[:], logger.propagate, logger.level)
-    logger.handlers[:], logger.propagate = [handler], False
-    logger.setLevel(logging.INFO)
-    try:
-        yield handler
-    finally:
-        logger.handlers[:], logger.propagate = old[0], old[1]
-        logger.setLevel(old[2])
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def run_build(project: Path, site_dir: str) -> tuple[list[Problem], dict[str, object], str, int]:
     """Build with --strict into ``site_dir``. Returns our hooks' problems, the page records the build made (by
     path), MkDocs' own log and whether the build failed (1) or not (0)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config as mkdocs_load_config
-
-    problems: list[Problem] = []
+    result = inprocess.build(project / "mkdocs.yml", site_dir, env={"ALLOW_DEV_RECEIVER": "1"},
+                             skip_loggers=("mkdocs.hooks.",))  # their problems are read from the state
+    problems: list[Problem] = list(getattr(result.error, "problems", []))
     records: dict[str, object] = {}
-    with _quiet_build_environment() as log:
-        config = None
-        status = 0
-        try:
-            config = mkdocs_load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=site_dir)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except state.SiteError as error:
-            status, problems = 1, list(error.problems)
-        except (Exception, SystemExit) as error:  # MkDocs' Abort, ConfigurationError, a crash: reported below
-            status = 1
-            log.lines.append(f"ERROR   -  {getattr(error, 'message', None) or error}")
-        site = getattr(config, "site_state", None) if config is not None else None
-        if site is not None:
-            problems = list(site.problems)
-            records = {data.record.path: data.record for data in site.pages.values()}
-    return problems, records, "\n".join(log.lines) + "\n", status
+    site = getattr(result.config, "site_state", None)
+    if site is not None:
+        problems = list(site.problems)
+        records = {data.record.path: data.record for data in site.pages.values()}
+    return problems, records, result.output, 0 if result.error is None else 1
 
 
 _RECORD = re.compile(r"^(WARNING|ERROR|INFO|DEBUG)\s*-\s+", re.MULTILINE)

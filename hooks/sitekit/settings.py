@@ -116,28 +116,34 @@ class ListOf(Option):
         return [self.item.validate(item) for item in value]
 
 
-class Email(Text):
+class Checked(Text):
+    """Text that ``valid`` accepts; otherwise "QUOTED-VALUE ``problem``" (e.g. "is not an email address")."""
+
+    def __init__(self, valid: Callable[[str], Any], problem: str, default: Any = _REQUIRED):
+        super().__init__(default)
+        self.valid, self.problem = valid, problem
+
     def convert(self, value):
         value = super().convert(value)
-        if not _EMAIL.match(value):
-            raise ValidationError(f"{quote(value)} is not an email address")
+        if not self.valid(value):
+            raise ValidationError(f"{quote(value)} {self.problem}")
         return value
 
 
-class Phone(Text):
-    def convert(self, value):
-        value = super().convert(value)
-        if len(re.sub(r"\D", "", value)) < 6:
-            raise ValidationError(f"{quote(value)} is not a phone number")
-        return value
+def Email(default: Any = _REQUIRED) -> Checked:  # noqa: N802  (reads like the other option classes)
+    return Checked(_EMAIL.match, "is not an email address", default)
 
 
-class Time(Text):
-    def convert(self, value):
-        value = super().convert(value)
-        if not _TIME.match(value):
-            raise ValidationError(f'{quote(value)} is not a time like "09:00"')
-        return value
+def Phone(default: Any = _REQUIRED) -> Checked:  # noqa: N802
+    return Checked(lambda text: len(re.sub(r"\D", "", text)) >= 6, "is not a phone number", default)
+
+
+def Time(default: Any = _REQUIRED) -> Checked:  # noqa: N802
+    return Checked(_TIME.match, 'is not a time like "09:00"', default)
+
+
+def MarkdownFile(default: Any = _REQUIRED) -> Checked:  # noqa: N802
+    return Checked(lambda text: text.endswith(".md"), "is not a Markdown file", default)
 
 
 class WebAddress(Text):
@@ -149,14 +155,6 @@ class WebAddress(Text):
         if parts.hostname and (parts.scheme == "https" or (parts.scheme == "http" and is_loopback(value))):
             return value
         raise ValidationError(f"{quote(value)} is not an https:// address")
-
-
-class MarkdownFile(Text):
-    def convert(self, value):
-        value = super().convert(value)
-        if not value.endswith(".md"):
-            raise ValidationError(f"{quote(value)} is not a Markdown file")
-        return value
 
 
 class Locale(Option):

@@ -164,7 +164,8 @@ FAQ_BREAKS = [
     ("intro-question", FAQ_HEAD + "# Q\n\nIs it for me?\n\n## Does it hurt?\n\nA.\n", 'docs/faq.md:10: the introduction asks "Is it for me?"'),
     ("old-qa", FAQ_HEAD + "# Q\n\nQ: Does it hurt?\nA: A little.\n", 'docs/faq.md:10: old "Q:" / "A:" format'),
     ("broken-yaml", FAQ_HEAD.replace("faq: true", "faq: true\ntitle: [oops") + "# Q\n\n## Does it hurt?\n\nA.\n",
-     "docs/faq.md:8: the front matter is not valid YAML"),
+     "docs/faq.md:7: the front matter is not valid YAML (expected ',' or ']', but got '<stream end>'), noticed on "
+     "line 8"),
 ]
 
 

@@ -92,3 +92,71 @@ def test_stale_review_is_a_warning_not_an_error():
 ])
 def test_add_months(day, months, expected):
     assert frontmatter.add_months(day, months) == expected
+
+
+YAML_FIX = ('write each entry as "key: value" on its own line, and put quotes around a value that contains a colon '
+            "or starts with a special character")
+# A YAML mistake is reported on the line where the broken construct starts, and says where the reader noticed it
+# when that is a later line.
+YAML_MISTAKES = [
+    ("---\ntitle: x\nhide: [toc\ndescription: y\n---\n",
+     f"docs/page.md:3: the front matter is not valid YAML (expected ',' or ']', but got ':'), noticed on line 4 "
+     f"— {YAML_FIX}"),
+    ("---\ntitle: x\nsearch: {exclude: true\n---\n",
+     "docs/page.md:3: the front matter is not valid YAML (expected ',' or '}', but got '<stream end>'), noticed on "
+     f"line 4 — {YAML_FIX}"),
+    ('---\ntitle: "How it works\ndescription: y\n---\n',
+     "docs/page.md:2: the front matter is not valid YAML (found unexpected end of stream), noticed on line 4 "
+     f"— {YAML_FIX}"),
+    ("---\ntitle: x\ndescription: y\nbroken line\nreviewed_by: z\n---\n",
+     "docs/page.md:4: the front matter is not valid YAML (could not find expected ':'), noticed on line 5 "
+     f"— {YAML_FIX}"),
+    ("---\ntitle: x\ndescription: Costs: see below\n---\n",
+     f"docs/page.md:3: the front matter is not valid YAML (mapping values are not allowed here) — {YAML_FIX}"),
+    ("---\ntitle: x\ndescription: y\n- item\n---\n",  # the whole block is the construct: the line noticed
+     f"docs/page.md:4: the front matter is not valid YAML (expected <block end>, but found '-') — {YAML_FIX}"),
+    ("---\ntitle: x\n\tdescription: y\n---\n",
+     f"docs/page.md:3: the front matter is not valid YAML (found character '\\t' that cannot start any token) "
+     f"— {YAML_FIX}"),
+]
+
+
+@pytest.mark.parametrize("text, expected", YAML_MISTAKES,
+                         ids=["list", "mapping", "quote", "no-colon", "colon-in-value", "block", "tab"])
+def test_a_yaml_mistake_is_reported_where_it_starts(text, expected):
+    assert problems(text) == [expected]
+
+
+STALE = ("the medical review was due on 2027-11-20 — ask the reviewer to check the page, then update last_reviewed "
+         "(and next_review, if set)")
+SOON_FIX = ("ask the reviewer to check the page before then, and update last_reviewed (and next_review, if set); the "
+            "day after it is due, the site cannot be published until it is reviewed")
+# A page reviewed on 2026-11-20 (due 2027-11-20) as the days pass: nothing, a warning that does not stop
+# publishing from 30 days before (make check asks for it), then the warning that stops publishing.
+AS_THE_REVIEW_FALLS_DUE = [
+    ("2026-11-20", None, None),
+    ("2027-10-20", None, None),
+    ("2027-10-21", f"the medical review is due on 2027-11-20 (in 30 days) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-19", f"the medical review is due on 2027-11-20 (tomorrow) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-20", f"the medical review is due on 2027-11-20 (today) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-21", STALE, "frontmatter"),
+    ("2029-01-01", STALE, "frontmatter"),
+]
+
+
+@pytest.mark.parametrize("today, expected, check", AS_THE_REVIEW_FALLS_DUE, ids=[c[0] for c in AS_THE_REVIEW_FALLS_DUE])
+def test_as_a_review_falls_due(today, expected, check):
+    fm, _ = frontmatter.split(page(), "docs/page.md")
+    day = dt.date.fromisoformat(today)
+    found = frontmatter.check(fm, "docs/page.md", REVIEWERS, day, due_soon_days=frontmatter.DUE_SOON_DAYS)
+    assert [str(p) for p in found] == ([f"docs/page.md:5: {expected}"] if expected else [])
+    assert [(p.severity, p.check) for p in found] == ([("warning", check)] if expected else [])
+    # the build does not ask for the notice: only the review that is past due reaches it
+    in_build = frontmatter.check(fm, "docs/page.md", REVIEWERS, day)
+    assert [str(p) for p in in_build] == ([f"docs/page.md:5: {expected}"] if check == "frontmatter" else [])
+
+
+def test_the_notice_names_an_explicit_next_review_at_its_line():
+    fm, _ = frontmatter.split(page(next_review="2027-05-01"), "docs/page.md")
+    assert [str(p) for p in frontmatter.check(fm, "docs/page.md", REVIEWERS, dt.date(2027, 4, 30), due_soon_days=30)] \
+        == [f"docs/page.md:6: the medical review is due on 2027-05-01 (tomorrow) — {SOON_FIX}"]

@@ -26,6 +26,7 @@ _OPENING = re.compile(r"^-{3}[ \t]*\n")
 DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 160
 REVIEW_INTERVAL_MONTHS = 12
+DUE_SOON_DAYS = 30  # make check warns this many days before a review falls due
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,14 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
             data = yaml.safe_load(yaml_text)
             node = yaml.compose(yaml_text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2  # +1 for the opening ---, +1 for 1-based
+        start, noticed = yaml_error_lines(exc)
         reason = getattr(exc, "problem", None) or "it cannot be read"
+        line = start + 1 if start is not None else 2  # +1 for the opening ---
+        message = f"the front matter is not valid YAML ({reason})"
+        if noticed is not None and start is not None and noticed != start:
+            message = f"the front matter is not valid YAML ({reason}), noticed on line {noticed + 1}"
         return FrontMatter(body=body, body_line=body_line, present=True), [
-            Problem(path, line, f"the front matter is not valid YAML ({reason})",
+            Problem(path, line, message,
                     'write each entry as "key: value" on its own line, and put quotes around '
                     'a value that contains a colon or starts with a special character')
         ]
@@ -110,6 +114,29 @@ def _split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter(meta=data, body=body, body_line=body_line, key_lines=key_lines, present=True), []
+
+
+def yaml_error_lines(exc: yaml.YAMLError) -> tuple[int | None, int | None]:
+    """1-based lines of a YAML mistake in the text that was read: where the broken construct starts (an
+    unclosed "[" or "{", a quote, a key without its colon) and where the reader noticed it, which is often a
+    later line. A construct that is the whole document (the block of "key: value" entries) is no help, so
+    then both are the line where the reader noticed. ``(None, None)`` if the error has no place."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    noticed = problem.line + 1 if problem is not None else None
+    if context is None or "block" in (getattr(exc, "context", None) or ""):
+        start = noticed if noticed is not None else (context.line + 1 if context is not None else None)
+    else:
+        start = context.line + 1
+    return start, noticed if noticed is not None else start
+
+
+def yaml_error_column(exc: yaml.YAMLError) -> int | None:
+    """1-based column of the line :func:`yaml_error_lines` gives first."""
+    problem, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    if context is not None and "block" not in (getattr(exc, "context", None) or ""):
+        return context.column + 1
+    return problem.column + 1 if problem is not None else None
 
 
 def today() -> dt.date:
@@ -129,9 +156,31 @@ def _type_name(spec: KeySpec) -> str:
     return _TYPE_WORDS.get(spec.types[0], spec.types[0].__name__)
 
 
-def check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date) -> list[Problem]:
-    """Check a page's metadata against :data:`SCHEMA` and the review rules."""
-    return tag(_check(fm, path, reviewers, today), "frontmatter")
+def check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date, *,
+          due_soon_days: int = 0) -> list[Problem]:
+    """Check a page's metadata against :data:`SCHEMA` and the review rules. With ``due_soon_days`` (``make
+    check`` passes :data:`DUE_SOON_DAYS`), also a notice when the review falls due within that many days: a
+    warning that does not stop publishing (the build does not ask for it), tagged ``review-due-soon``."""
+    problems = tag(_check(fm, path, reviewers, today), "frontmatter")
+    if due_soon_days:
+        problems += due_soon(fm, path, today, due_soon_days)
+    return problems
+
+
+def due_soon(fm: FrontMatter, path: str, today: dt.date, days: int = 0) -> list[Problem]:
+    """A warning when the page's medical review falls due within ``days`` days from ``today`` (on the day
+    itself included; the day after, :func:`check` says it was due, a warning that stops publishing)."""
+    days = days or DUE_SOON_DAYS
+    due, last = next_review(fm.meta), _as_date(fm.meta.get("last_reviewed"))
+    if not due or not last or due <= last or not today <= due <= today + dt.timedelta(days=days):
+        return []
+    left = (due - today).days
+    when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
+    return tag([Problem(path, fm.line_of("next_review" if "next_review" in fm.meta else "last_reviewed"),
+                        f"the medical review is due on {due.isoformat()} ({when})",
+                        "ask the reviewer to check the page before then, and update last_reviewed (and next_review, "
+                        "if set); the day after it is due, the site cannot be published until it is reviewed",
+                        severity=WARNING)], "review-due-soon")
 
 
 def _check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date) -> list[Problem]:

@@ -1,7 +1,9 @@
 """Shared fixtures: copy the real project into a temp dir and build it (in this process, as the CLI would)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 import inprocess  # tools/inprocess.py
 import pytest
 import yaml
+from sitekit.page import read as read_page
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
@@ -60,12 +63,22 @@ class Project:
             data[section].update(values)
         self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": data}, sort_keys=False, allow_unicode=True))
 
+    def set_front(self, relative: str, key: str, value: str) -> None:
+        """Set one front matter key of a page (added before the closing "---" if the page has none)."""
+        text = self.read(relative)
+        head, rest = text.split("\n---\n", 1)
+        pattern = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+        head = pattern.sub(f"{key}: {value}", head) if pattern.search(head) else f"{head}\n{key}: {value}"
+        self.write(relative, f"{head}\n---\n{rest}")
+
     def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
               site_url: str = "http://127.0.0.1:8000/", in_process: bool = True) -> Build:
         """``mkdocs build -q [--strict]`` of this copy. In this process by default (load_config + build, the
-        command's own steps, about a second faster a build); ``in_process=False`` runs the real command."""
+        command's own steps, about a second faster a build); ``in_process=False`` runs the real command.
+        "Today" is the copy's :func:`review_day` (``env={"SITE_TODAY": …}`` sets another; None: the real date),
+        so no test of the build fails by itself on the day the guide's reviews fall due."""
         site = self.root / "site"
-        environment = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url,
+        environment = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SITE_TODAY": review_day(self.root / "docs"),
                        "ALLOW_DEV_RECEIVER": "1" if allow_dev_receiver else None, **(env or {})}
         if in_process:
             return self._build_here(site, strict, environment)
@@ -77,6 +90,28 @@ class Project:
     def _build_here(self, site: Path, strict: bool, environment: dict) -> Build:
         result = inprocess.build(self.root / "mkdocs.yml", site, strict=strict, env=environment)
         return Build(0 if result.error is None else 1, result.output, site)
+
+
+def site_config(root: Path = ROOT) -> dict:
+    """mkdocs.yml as data (its !ENV tags as their defaults): the clinic's details and the menu, as staff set them."""
+    from sitekit.settings import TolerantLoader
+
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
+
+
+def review_day(docs: Path = ROOT / "docs") -> str:
+    """A "today" for tests, read from the pages: the latest last_reviewed of any page (YYYY-MM-DD). On that
+    day no page is reviewed in the future, and none is overdue unless the guide itself is inconsistent."""
+    days = []
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            meta = read_page(path.read_text(encoding="utf-8"), path.name).meta
+        except UnicodeDecodeError:
+            continue
+        value = meta.get("last_reviewed")
+        if isinstance(value, dt.date):
+            days.append(value if not isinstance(value, dt.datetime) else value.date())
+    return max(days).isoformat() if days else dt.date.today().isoformat()
 
 
 @pytest.fixture

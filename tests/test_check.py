@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, review_day
 from sitekit.problems import Problem
 
 import check  # tools/check.py
@@ -66,16 +66,16 @@ def test_annotation_escapes_what_github_would_misread():
 
 
 def test_the_real_guide_passes_in_under_five_seconds():
-    result, seconds = run_check(ROOT, SITE_TODAY="")
+    result, seconds = run_check(ROOT, SITE_TODAY=review_day())  # the day of its latest review, not the real date
     assert (result.returncode, result.stdout, result.stderr) == (0, "No problems found.\n", "")
     assert seconds < 5, f"make check took {seconds:.1f} s"
 
 
 def test_a_mistake_only_the_build_finds_is_reported_at_its_line(project):
     project.write("docs/conclusion.md", project.read("docs/conclusion.md") + "\nSee [the plan](treatment-plan.md#no-such-step).\n")
-    result, _ = run_check(project.root, SITE_TODAY="")
+    result, _ = run_check(project.root, SITE_TODAY=review_day(project.root / "docs"))
     last_line = len(project.read("docs/conclusion.md").splitlines())
-    assert result.returncode == 0  # a warning: it stops publishing (--strict), not this check
+    assert result.returncode == 1  # a warning that stops publishing (--strict), so it fails the check too
     assert result.stdout.splitlines()[0] == (
         f'docs/conclusion.md:{last_line}:16: warning: the link "treatment-plan.md#no-such-step" points to a heading '
         "that is not on treatment-plan.md — use the heading's anchor (click the ¶ next to the heading to see it), "
@@ -154,14 +154,22 @@ def test_make_links_finds_external_addresses_outside_code_offline():
 
 BROKEN_CONFIG = [
     ("site_name: [oops\n",
-     "mkdocs.yml:2:1: mkdocs.yml is not valid YAML (expected ',' or ']', but got '<stream end>') — check the "
+     "mkdocs.yml:1:12: mkdocs.yml is not valid YAML (expected ',' or ']', but got '<stream end>'), noticed on line 2 "
+     "— check the indentation (two spaces per level) and put quotes around values that contain a colon; nothing "
+     "else can be checked until this is fixed"),
+    ("site_name: x\nnav:\n  - Home: index.md\n  - 'Checklist: before and after: checklist.md\n  - faq.md\n",
+     "mkdocs.yml:4:5: mkdocs.yml is not valid YAML (found unexpected end of stream), noticed on line 6 — check the "
      "indentation (two spaces per level) and put quotes around values that contain a colon; nothing else can be "
      "checked until this is fixed"),
+    ("site_name: x\nextra:\n  clinic:\n    name: A\n   phone: 1\n",
+     "mkdocs.yml:5:4: mkdocs.yml is not valid YAML (expected <block end>, but found '<block mapping start>') — check "
+     "the indentation (two spaces per level) and put quotes around values that contain a colon; nothing else can "
+     "be checked until this is fixed"),
     ("- a\n- b\n", 'mkdocs.yml:1: mkdocs.yml is not a list of settings — write each setting as "key: value" on its own line'),
 ]
 
 
-@pytest.mark.parametrize("text, expected", BROKEN_CONFIG, ids=["yaml", "not-a-mapping"])
+@pytest.mark.parametrize("text, expected", BROKEN_CONFIG, ids=["yaml", "quote", "indentation", "not-a-mapping"])
 def test_a_broken_mkdocs_yml_is_the_only_problem_reported(tmp_path, text, expected):
     (tmp_path / "mkdocs.yml").write_text(text)
     (tmp_path / "docs").mkdir()
@@ -178,3 +186,86 @@ def test_a_page_that_is_not_utf8_is_reported_not_a_traceback(tmp_path):
     problems = check.check_pages(tmp_path, {}, "site_name: x\n")
     assert "docs/bad.md:4: the file is not saved as UTF-8 text — save it again as UTF-8 (in most editors: File, " \
            "Save with encoding, UTF-8)" in [str(p) for p in problems]
+
+
+# ---------------------------------------------------------------- make check's exit status means "this will publish"
+
+def _append(relative, text):
+    return lambda project: project.write(relative, project.read(relative) + text)
+
+
+def _last_reviewed(relative, months_back, days_forward=0):
+    """Move one page's last review back, so its next review falls on review day + days_forward - months_back…"""
+    import datetime as dt
+
+    from sitekit.frontmatter import add_months
+
+    def change(project):
+        day = dt.date.fromisoformat(review_day(project.root / "docs"))
+        project.set_front(relative, "last_reviewed", (add_months(day, -months_back) + dt.timedelta(days=days_forward)).isoformat())
+    return change
+
+
+def _faq_question_without_mark(project):
+    text = project.read("docs/faq.md")
+    question = next(line for line in text.splitlines() if line.startswith("## ") and line.rstrip().endswith("?"))
+    project.write("docs/faq.md", text.replace(question, question.rstrip().removesuffix("?"), 1))
+
+
+def _hard_reading(project):
+    project.set_extra("policy", {"readability_max_grade": 5})
+    _append("docs/conclusion.md", "\nIndividualised consultations systematically characterise physiological "
+            "considerations, documenting contraindications, pharmaceutical interactions and dermatological "
+            "sensitivities comprehensively before administration.\n")(project)
+
+
+def publishing_build(root, today):
+    """`make build`'s command, `mkdocs build --strict`, as the Pages workflow runs it (not -q: with -q MkDocs
+    drops warnings before --strict counts them)."""
+    environment = dict(os.environ, SITE_TODAY=today, ALLOW_DEV_RECEIVER="1", NO_MKDOCS_2_WARNING="1")
+    environment.pop("SITE_URL", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")], cwd=root,
+                          env=environment, capture_output=True, text=True, timeout=120)
+
+
+# change, what make check must say (a part of one line), whether it may publish
+PUBLISHES = [
+    ("clean", None, None, True),
+    ("broken-link", _append("docs/conclusion.md", "\nSee [the plan](no-such-page.md).\n"),
+     'the link "no-such-page.md" points to a page that does not exist', False),
+    ("stale-review", _last_reviewed("docs/future.md", months_back=13), "warning: the medical review was due on", False),
+    ("faq-mistake", _faq_question_without_mark, 'does not end with "?"', False),
+    ("claims", _append("docs/conclusion.md", "\nThe treatment is painless.\n"), 'breaks the "painless" rule', False),
+    ("reading-level", _hard_reading, "warning: reading grade", True),
+    ("review-due-soon", _last_reviewed("docs/future.md", months_back=12, days_forward=10),
+     "warning: the medical review is due on", True),
+]
+
+
+@pytest.mark.parametrize("name, change, says, publishes", PUBLISHES, ids=[case[0] for case in PUBLISHES])
+def test_make_check_fails_exactly_when_the_strict_build_would(project, name, change, says, publishes):
+    if change:
+        change(project)
+    today = review_day(project.root / "docs")
+    result, _ = run_check(project.root, SITE_TODAY=today)
+    build = publishing_build(project.root, today)
+    assert (build.returncode == 0) is publishes, build.stdout + build.stderr
+    assert result.returncode == (0 if publishes else 1), result.stdout
+    if says is None:
+        assert result.stdout == "No problems found.\n"
+    else:
+        assert says in result.stdout, result.stdout
+        assert result.stdout.splitlines()[-1].endswith(
+            ": this will publish (the warnings are advice: reading level, reviews falling due soon). EDITING.md "
+            "explains each message." if publishes else
+            ": this will not publish until they are fixed. EDITING.md explains each message."), result.stdout
+
+
+@pytest.mark.parametrize("severity, check_name, blocks", [
+    ("error", "frontmatter", True), ("warning", "frontmatter", True), ("warning", "", True),
+    ("warning", "policy", True), ("error", "readability", True), ("warning", "readability", False),
+    ("warning", "review-due-soon", False)])
+def test_only_advice_leaves_the_exit_status_at_zero(severity, check_name, blocks):
+    problem = Problem("docs/a.md", 1, "m", "f", severity, check=check_name)
+    assert check.exit_status([problem]) == (1 if blocks else 0)
+    assert check.exit_status([], build_status=1) == 1 and check.exit_status([]) == 0

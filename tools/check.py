@@ -1,8 +1,10 @@
 """`make check`: every content check over docs/ plus the strict build, as one list of problems.
 
 Each problem is printed as ``docs/FILE.md:LINE[:COL]: what is wrong — how to fix it`` (warnings
-say "warning:" after the place), sorted by file and line, each once. The exit status is 1 when
-there is at least one error. With GITHUB_ACTIONS=true, GitHub annotation lines follow, so the
+say "warning:" after the place), sorted by file and line, each once. The exit status says whether the
+change will publish: 1 when there is an error or a warning that stops the strict build (every warning MkDocs
+or our hooks log does), or the build failed; 0 otherwise. The only warnings that leave it 0 are the advice
+that the build never sees: reading level and a medical review falling due soon. With GITHUB_ACTIONS=true, GitHub annotation lines follow, so the
 problems show on the pull request next to the lines they are about.
 
     python tools/check.py [--project DIR]
@@ -11,8 +13,8 @@ Each check runs once. The strict build runs here, in this process, with ALLOW_DE
 publishes nothing): its hooks check the settings, front matter and medical review dates, the FAQ format, the
 claims policy and raw HTML on the page records they make, and MkDocs checks links, anchors and the menu. The
 hooks' problems are taken from the build's state as they are (not parsed back from its log); MkDocs' own
-warnings are turned into problems at their file and line. Reading level (a warning that never stops
-publishing, so not part of the build) is measured on the same page records. A page the build did not read
+warnings are turned into problems at their file and line. Reading level and reviews due within 30 days
+(warnings that never stop publishing, so not part of the build) are worked out on the same page records. A page the build did not read
 (it stopped at the settings, or the site has none of our hooks) is read and checked here directly.
 """
 from __future__ import annotations
@@ -35,6 +37,9 @@ from sitekit import frontmatter, page as pages, policy, rawhtml, readability  # 
 from sitekit import settings as site_settings  # noqa: E402
 from sitekit.problems import ERROR, WARNING, Problem  # noqa: E402
 
+#: The checks whose warnings are advice: the build never logs them, so they cannot stop publishing.
+ADVICE = frozenset({"readability", "review-due-soon"})
+
 
 def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
     """mkdocs.yml as data (None if it cannot be read), its text, and what is wrong with it."""
@@ -42,12 +47,15 @@ def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
     try:
         data = yaml.load(text, Loader=site_settings.TolerantLoader)  # keeps going past !ENV and python tags
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        start, noticed = frontmatter.yaml_error_lines(exc)
         reason = getattr(exc, "problem", None) or "it cannot be read"
-        return None, text, [Problem("mkdocs.yml", mark.line + 1 if mark else 1, f"mkdocs.yml is not valid YAML ({reason})",
+        message = f"mkdocs.yml is not valid YAML ({reason})"
+        if start is not None and noticed != start:
+            message = f"mkdocs.yml is not valid YAML ({reason}), noticed on line {noticed}"
+        return None, text, [Problem("mkdocs.yml", start or 1, message,
                                     "check the indentation (two spaces per level) and put quotes around values "
                                     "that contain a colon; nothing else can be checked until this is fixed",
-                                    col=mark.column + 1 if mark else None)]
+                                    col=frontmatter.yaml_error_column(exc))]
     if not isinstance(data, dict):
         return None, text, [Problem("mkdocs.yml", 1, "mkdocs.yml is not a list of settings",
                                     'write each setting as "key: value" on its own line')]
@@ -80,7 +88,8 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
                                     "save it again as UTF-8 (in most editors: File, Save with encoding, UTF-8)"))
             continue
         record = pages.read(text, path)
-        problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day)
+        problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day,
+                                                               due_soon_days=frontmatter.DUE_SOON_DAYS)
         if record.is_faq:
             problems += record.faq[1]
         problems += policy.check_page(record, rules) + rawhtml.check_page(record)
@@ -253,11 +262,25 @@ def run(project: Path) -> tuple[list[Problem], int]:
     policy_settings = (config.get("extra") or {}).get("policy") if isinstance(config.get("extra"), dict) else None
     max_grade = site_settings.validate_policy({"policy": policy_settings} if policy_settings else {},
                                               site_settings.Settings(), policy.ALL_RULE_IDS)["readability_max_grade"]
+    day = frontmatter.today()
     for record in records.values():
         problems += readability.check_page(record, max_grade)
+        if not record.front_problems:
+            problems += frontmatter.due_soon(record.front, record.path, day)
     problems += check_pages(project, config, config_text, skip=set(records), settings_checked=bool(found or records))
     problems = unique_sorted(problems)
-    return problems, (1 if any(p.severity == ERROR for p in problems) else 0)
+    return problems, exit_status(problems, status)
+
+
+def exit_status(problems: list[Problem], build_status: int = 0) -> int:
+    """1 when the change would not publish: the strict build failed, or any problem but advice (an error, or a
+    warning that --strict refuses); 0 otherwise."""
+    return 1 if build_status or any(blocks(p) for p in problems) else 0
+
+
+def blocks(problem: Problem) -> bool:
+    """Whether a problem stops the strict build (and so publishing): all but the advice warnings."""
+    return problem.severity == ERROR or problem.check not in ADVICE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,8 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
-        print(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}: "
-              "EDITING.md explains each message. Errors stop publishing; so do warnings, except reading level.")
+        counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        verdict = ("this will not publish until they are fixed" if status else
+                   "this will publish (the warnings are advice: reading level, reviews falling due soon)")
+        print(f"{counts}: {verdict}. EDITING.md explains each message.")
     else:
         print("No problems found.")
     if os.environ.get("GITHUB_ACTIONS") == "true":

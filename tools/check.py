@@ -65,9 +65,10 @@ def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
 # ---------------------------------------------------------------- pages the build did not read
 
 def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = frozenset(),
-                settings_checked: bool = False) -> list[Problem]:
+                settings_checked: bool = False, today=None) -> list[Problem]:
     """Every content check on each page under docs/ except those in ``skip`` (paths like docs/faq.md), and the
-    policy settings unless the build has ``settings_checked`` already."""
+    policy settings unless the build has ``settings_checked`` already. ``today`` (a date) fixes the day the
+    review dates are checked against (default: :func:`sitekit.frontmatter.today`)."""
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     settings = site_settings.Settings("mkdocs.yml", config_text)
     settings_policy = site_settings.validate_policy(extra, settings, policy.ALL_RULE_IDS)
@@ -75,7 +76,7 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
     rules = policy.rules_for(settings_policy["preset"], settings_policy["extra_rules"], settings_policy["disable"])
     reviewers = extra.get("reviewers") if isinstance(extra.get("reviewers"), dict) else {}
     docs = project / str(config.get("docs_dir") or "docs")
-    day = frontmatter.today()
+    day = today or frontmatter.today()
     for file in sorted(docs.rglob("*.md")):
         path = file.relative_to(project).as_posix()
         if path in skip:

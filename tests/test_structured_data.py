@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, Project, nav_pages
 from schemaorg_vocab import VOCABULARY, Vocabulary
-from sitekit import structured_data as sd
+from sitekit import frontmatter, structured_data as sd
+from sitekit.page import read as read_page
 
 BASE = "https://user.github.io/mesotherapy-guide/"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].join(["extra:\n", ""]),
@@ -427,11 +428,12 @@ def test_clinic_details_in_json_ld_follow_the_config(project):
 @pytest.mark.parametrize("url", nav_pages())
 def test_every_page_shows_its_review_due_date_and_a_disclaimer_linking_to_booking(site, url):
     page, _ = site[url]
-    fm = yaml.safe_load((ROOT / "docs" / f"{'index' if url == '' else url.strip('/')}.md").read_text().split("---\n")[1])
+    path = ROOT / "docs" / f"{'index' if url == '' else url.strip('/')}.md"
+    fm = read_page(path.read_text(encoding="utf-8"), path.name).meta
     review = page.select_one(".page-review")
     last, due = [t["datetime"] for t in review.find_all("time")]
     assert last == fm["last_reviewed"].isoformat()
-    expected_due = fm.get("next_review") or fm["last_reviewed"].replace(year=fm["last_reviewed"].year + 1)
+    expected_due = frontmatter.next_review(fm)  # next_review, or 12 months later (29 February: the 28th)
     assert due == expected_due.isoformat()
     text = norm(review.get_text(" "))
     assert f"Next review due: {expected_due.day} {expected_due:%B %Y}." in text
@@ -441,13 +443,14 @@ def test_every_page_shows_its_review_due_date_and_a_disclaimer_linking_to_bookin
 
 
 def test_an_explicit_next_review_date_is_shown(project):
-    text = project.read("docs/future.md").replace("last_reviewed: 2026-11-20", "last_reviewed: 2026-11-20\nnext_review: 2027-05-01")
-    project.write("docs/future.md", text)
+    last = read_page(project.read("docs/future.md"), "docs/future.md").meta["last_reviewed"]
+    due = frontmatter.add_months(last, 6).replace(day=1) + dt.timedelta(days=31)  # a day other than the default
+    project.set_front("docs/future.md", "next_review", due.isoformat())
     result = project.build(site_url=BASE)
     assert result.returncode == 0, result.output
     review = BeautifulSoup(result.page("future/"), "lxml").select_one(".page-review")
-    assert [t["datetime"] for t in review.find_all("time")] == ["2026-11-20", "2027-05-01"]
-    assert "Next review due: 1 May 2027." in norm(review.get_text(" "))
+    assert [t["datetime"] for t in review.find_all("time")] == [last.isoformat(), due.isoformat()]
+    assert f"Next review due: {due.day} {due:%B %Y}." in norm(review.get_text(" "))
 
 
 def test_breadcrumbs_need_the_navigation_path_feature(project):

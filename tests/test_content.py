@@ -238,3 +238,22 @@ def test_the_seed_test_never_skips_in_ci(monkeypatch, tmp_path, ci, present, out
     finally:
         seed_ngrams.cache_clear()
     assert result == outcome
+
+
+def test_a_staff_edit_keeps_the_checks_green(project):
+    """Staff change the clinic's phone and one page's review date: the checks and the build follow."""
+    page = next(p for p in PAGE_IDS if record(DOCS / p).meta.get("last_reviewed"))
+    new_day = dt.date.fromisoformat(review_day(project.root / "docs")) + dt.timedelta(days=40)
+    project.set_front(f"docs/{page}", "last_reviewed", new_day.isoformat())
+    project.set_extra("clinic", {"phone": "+44 161 496 0000"})
+    today = dt.date.fromisoformat(review_day(project.root / "docs"))
+    assert today == new_day
+    text = project.read("mkdocs.yml")
+    config = site_config(project.root)
+    blocking = [str(p) for p in check.check_pages(project.root, config, text, today=today) if check.blocks(p)]
+    assert blocking == []
+    result = project.build()
+    assert result.returncode == 0, result.output
+    booking = (config["extra"].get("booking") or {}).get("page", "book.md").removesuffix(".md")
+    assert "+44 161 496 0000" in result.page(f"{booking}/")
+    assert f'datetime="{new_day.isoformat()}"' in result.page("" if page == "index.md" else page.removesuffix(".md") + "/")

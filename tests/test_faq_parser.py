@@ -70,7 +70,8 @@ CASES = [
         id="old-qa-bold-inside-answer"),
     pytest.param(
         "---\ntitle: Questions\nfaq: true\ndescription: [unclosed\n---\n# Questions\n\n## Does it hurt?\n\nA little.\n",
-        ['docs/faq.md:5: the front matter is not valid YAML (expected \',\' or \']\', but got \'<stream end>\') — '
+        ['docs/faq.md:4: the front matter is not valid YAML (expected \',\' or \']\', but got \'<stream end>\'), '
+         'noticed on line 5 — '
          'write each entry as "key: value" on its own line, and put quotes around a value that contains a colon '
          'or starts with a special character'],
         id="broken-yaml"),

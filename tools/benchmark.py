@@ -58,7 +58,9 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgr
                 # Nothing leaves the machine: every host but loopback fails to resolve.
                 '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"']
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"score": 100, "lcp_s": 1.2, "build_ratio_cold": 1.25, "build_ratio_warm": 1.10, "growth": 11.0,
+# Build-time targets (CPU time, ours over the reference): the guide within 1.25 with a cold cache and 1.10 with a
+# warm one; the synthetic sites within 1.25 (shown cold and warm); a serve rebuild within 1.25.
+TARGETS = {"score": 100, "lcp_s": 1.2, "guide_cold": 1.25, "guide_warm": 1.10, "synthetic": 1.25, "growth": 11.0,
            "serve_ratio": 1.25}
 COLD = "-cold"  # a variant whose name ends so is built with the hooks' cache deleted first
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -518,7 +520,7 @@ def build_table(results: dict) -> list[str]:
         value = entry["median_cpu"] / reference["median_cpu"]
         return value, entry["median_wall"] / reference["median_wall"]
 
-    def compare(label: str, entry: dict, reference_name: str, reference_label: str) -> None:
+    def compare(label: str, entry: dict, reference_name: str, reference_label: str, targets: dict) -> None:
         reference = entry[reference_name]
         entry["ratio"] = {}
         for name, kind in (("ours-cold", "cold"), ("ours", "warm")):
@@ -526,18 +528,20 @@ def build_table(results: dict) -> list[str]:
                 continue
             ratio, wall = ratio_of(entry[name], reference)
             entry["ratio"][kind] = {"cpu": round(ratio, 3), "wall": round(wall, 3)}
-            target = TARGETS[f"build_ratio_{kind}"]
+            target = targets[kind]
             lines.append(f"   {label}, n={len(entry[name]['cpu'])}: ours {kind} {t(entry[name])}, {reference_label} "
                          f"{t(reference)}: ratio {ratio:.2f} ({wall:.2f}), target ≤ {target:.2f} {mark(ratio <= target)}")
 
     guide = results.get("guide")
     if guide:
-        compare(f"guide, {guide['pages']} pages", guide, "no-hooks", "hooks+overrides off")
+        compare(f"guide, {guide['pages']} pages", guide, "no-hooks", "hooks+overrides off",
+                {"cold": TARGETS["guide_cold"], "warm": TARGETS["guide_warm"]})
     for size in (100, 1000):
         entry = results.get(f"synthetic-{size}")
         if not entry:
             continue
-        compare(f"synthetic, {entry['pages']} pages", entry, "material-prune", "Material+prune")
+        compare(f"synthetic, {entry['pages']} pages", entry, "material-prune", "Material+prune",
+                {"cold": TARGETS["synthetic"], "warm": TARGETS["synthetic"]})
         if "material" in entry:
             lines.append(f"   synthetic, {entry['pages']} pages: plain Material without navigation.prune {t(entry['material'])}")
     small, large = results.get("synthetic-100"), results.get("synthetic-1000")

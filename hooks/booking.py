@@ -1,6 +1,6 @@
 """Hook: the booking form (or embed, or contact details) on pages with ``booking: true``.
 
-The markup is in overrides/partials/booking/*.html, included by overrides/partials/content.html on those
+The markup is in overrides/partials/booking/*.html, included by overrides/main.html's content block on those
 pages, so it renders in the theme's own Jinja environment (and its escaping); this file only works out the
 values the template needs and checks that the pages the form links to exist.
 """

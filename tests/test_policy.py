@@ -252,6 +252,8 @@ def test_every_match_holds_one_of_its_rules_keywords():
         for text in _texts():
             lower = policy.prose(text).lower()
             for rule in rules:
+                # check_page filters only rules it matches without IGNORECASE; it tells them by their patterns
+                assert (rule.lower_case_regex is not None) == all(p == p.lower() for p in rule.patterns), rule.id
                 if rule.keywords is None or rule.lower_case_regex is None:
                     continue
                 for match in rule.lower_case_regex.finditer(lower):

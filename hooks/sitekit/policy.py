@@ -316,11 +316,11 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
     same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
     hits = []
     for rule in rules:
-        fast = rule.lower_case_regex if same_offsets else None
-        if fast and prefilter:
+        if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
             words = rule.keywords
             if words is not None and not any(word in lower for word in words):
-                continue  # none of the words every match holds is on the page: it cannot match
+                continue  # none of the words every match holds is on the page: it cannot match (nor is compiled)
+        fast = rule.lower_case_regex if same_offsets else None
         for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
             line, col = line_col(searchable, match.start())
             hits.append((line, col, rule, text[match.start():match.end()]))

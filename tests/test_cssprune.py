@@ -148,3 +148,70 @@ def test_site_stylesheet_cache_gives_the_same_result_and_follows_changes(tmp_pat
     (site / "assets/site/site.css").write_text(".booking-form { c: 2 }")                         # the CSS changed
     assert site_stylesheet(site, cache) == ".md-typeset{a:1}.booking-form{c:2}"
     assert len(list(cache.glob("*.css"))) == 1, "only the latest result is kept"
+
+
+# ---------------------------------------------------------------- the fast split gives what tinycss2 gives
+
+def reference_prune(css: str, keep: Keep) -> str:
+    """prune() as it was before the fast split: the whole stylesheet tokenised by tinycss2."""
+    import tinycss2
+
+    items = cssprune._parse(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), keep)
+    text = cssprune._serialize(items, cssprune._used_properties(items, keep), cssprune._animation_names(items))
+    return ('@charset "UTF-8";' + text) if not text.isascii() else text
+
+
+def real_css_and_keep(site):
+    """The CSS site_stylesheet joins and the keep set it works out, for a built site."""
+    from pathlib import Path
+
+    facts = SiteFacts()
+    for page in sorted(Path(site).rglob("*.html")):
+        facts.add_html(page.read_text(encoding="utf-8"))
+    theme_js = cssprune._one(site, cssprune.THEME_SCRIPT).read_text(encoding="utf-8")
+    own_js = [p.read_text(encoding="utf-8") for p in sorted(site.glob(cssprune.OWN_SCRIPTS))]
+    sources = [cssprune._one(site, p) for p in cssprune.THEME_STYLESHEETS] + [site / cssprune.OWN_STYLESHEET]
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    return css, keep_for(facts, theme_js, own_js)
+
+
+def test_fast_split_is_byte_identical_on_the_real_stylesheet(built):
+    css, keep = real_css_and_keep(built.site)
+    cssprune._Structure(cssprune._normalise(css))  # the fast split is used (no fallback) for Material's CSS
+    expected = reference_prune(css, keep)
+    assert prune(css, keep) == expected
+    assert (built.site / cssprune.OUTPUT).read_text(encoding="utf-8") == expected
+    # other keep sets walk other paths (everything dropped, every class kept, elements not judged)
+    everything = frozenset(cssprune._CLASS_IN_TEXT.findall(css)) | keep.classes
+    for other in (Keep(frozenset()), Keep(everything), Keep(keep.classes, keep.attributes, keep.properties),
+                  Keep(frozenset({"md-typeset", "md-nav"}), elements=frozenset({"a", "p"}))):
+        assert prune(css, other) == reference_prune(css, other)
+
+
+TRICKY_CSS = [
+    ".a{x:1}.c{y:2}", ".a,.c{x:1}", ".c , .a {x:1}", ".a.c{x:1}", ".a .c,p{x:1}", ".a[x].c{x:1}", ".a[x]c{x:1}",
+    ".c[x]a{x:1}", ".[x]c{x:1}", ".a:not(.c){x:1}", ".c:not(.a){x:1}", ".a:is(.c,.d){x:1}", ".x :is(.c,.a){x:1}",
+    ".a:where(.c){x:1}", ".a:-webkit-any(.c){x:1}", ".c:dir(rtl){x:1}", ".a:dir( RTL ){x:1}", "[dir=rtl] .a{x:1}",
+    ".a:nth-child(2n+1 of .c){x:1}", ".a :not([x=\"{\"]){y:1}", ".a[title=\"}\"]{content:\"{;}\"}",
+    ".a{content:'}'}.c{x:1}", ".a{background:url(\"x{y}.png\")}.c{x:1}", ".a{background:url(x{y}.png)}.c{x:1}",
+    ".a{background:URL( x.png )}", ".a\\{b{x:1}.a{y:2}", ".a{content:\"\\\"}\"}.a{y:1}", "/* { */.a{x:1}/* } */",
+    ".a/* , .c */{x:1}", ".c/**/.a{x:1}", ".a{x:1/* ; */;y:2}", "<!-- .a{x:1} -->", ".a{content:\"-->\"}",
+    ".a{x:1", ".a{x:(1}", ".a", ".a{x:1}.c", "@import url(\"x.css\");.a{x:1}", "@import \"x.css\"", "@media print",
+    "@media screen{.a{x:1}.c{x:2}@supports (display:grid){.a{display:grid}.c{y:1}}}", "@media (min-width:1px){}",
+    "@MEDIA screen{.a{x:1}}", "@font-face{font-family:x;src:url(\"a.woff\")}", "@page :first{margin:1cm}",
+    "@keyframes spin{0%{x:1}to{x:2}}.a{animation:spin 1s}", "@-webkit-keyframes a{to{x:1}}.a{animation-name:a}",
+    "@charset \"UTF-8\";.a{content:\"é\"}", "}.a{x:1}", ").a{x:1}", "].a{x:1}", ".a){x:1}", ".a]{x:1}", ".a({){x:1}}",
+    ".a[{]{x:1}", "@media screen{.a{x:1}", "@media screen{}.a{x:1}", ";.a{x:1}", ".a;.c{x:1}", "@x;.a{x:1}",
+    "@ .a{x:1}", "@-x{.a{x:1}}", "@--x{}", "@1x{}.a{x:1}", ".a{--p:{a:b};x:var(--p)}", ".a{.c{x:1};y:2}",
+    ".a{&:hover{x:1}}", ".a\r\n{x:1}\f.c{y:2}", ".a\0{x:1}", ".é{x:1}.a{y:\"é\"}", ".-a{x:1}.--a{y:1}.-1{z:1}",
+    ".a{x:1!important;y:2 ! important}", ".a{x:u+12?}", ".a{unicode-range:U+0025-00FF}", "a.c{x:1}", "p .a{x:1}",
+    ".a>kbd{x:1}", ".a~.c{x:1}", ".a:hover::before{x:1}", ".1a{x:1}", ".a.1c{x:1}", ".a{x:1}\n\n", "   ", "", "{x:1}.a{y:2}", "{}",
+    "@media screen{{x:1}}",
+]
+
+
+@pytest.mark.parametrize("css", TRICKY_CSS)
+@pytest.mark.parametrize("keep", [KEEP, ELEMENTS, Keep(frozenset()), Keep(frozenset({"a", "c", "b"}))],
+                         ids=["keep", "elements", "nothing", "a-b-c"])
+def test_fast_split_is_byte_identical_on_tricky_css(css, keep):
+    assert prune(css, keep) == reference_prune(css, keep)

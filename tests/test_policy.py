@@ -201,3 +201,77 @@ def test_lower_case_matching_finds_exactly_what_ignorecase_finds():
             fast = [m.span() for m in rule.lower_case_regex.finditer(searchable.lower())]
             assert fast == slow, rule.id
     assert Rule("x", (r"\Sfoo",), "why", "instead").lower_case_regex is None, "a capital escape keeps IGNORECASE"
+
+
+# ---------------------------------------------------------------- the keyword prefilter changes nothing
+
+TRICKY_TEXTS = [
+    "PAINLESS, Painless and painLESS. It is 100% SAFE. Lose Belly Fat fast with No Side-Effects!",
+    "It won't hurt. It will  not hurt. Pain-free, pain free, no\npain.", "Guaranteed; guarantees; guaranteeing.",
+    "Lifelong results, life-long result, results that last forever.", "Risk-free? zero risk, without any risks.",
+    "Completely safe, the safest, safe-ish, unsafe, safe.", "No side effects, side-effect-free, free of side effects.",
+    "Miraculous magical wonder drug; a cure-all that cures.", "Instantly younger, overnight results, immediate result.",
+    "Dramatically life-changing breakthrough; amazing results.", "Works for everyone; results for everyone.",
+    "BOTOX and Botulinum toxins, neurotoxin; Xeomin, Letybo.", "Melt stubborn belly fat; trim down your thighs.",
+    "Lose 10 kg; drop a dress size; inches off; blocks the absorption of fat.", "Spot-reduction and spot reducing.",
+    "İstanbul: painless and safe (İ changes the length when lower-cased).", "ſafe and K are not s and k.",
+    "Doctor-recommended, as used by the stars, celebrity favourite.", "Better than a facelift; liquid face-lift.",
+    "No need for a consultation required; without seeing a doctor.", "All natural, 100% natural, natural so it's safe.",
+    "Clinically proven; studies show; FDA-cleared, approved by the FDA.", "painless-ish pain_free -safe- safe_",
+    "Is it painless? <!-- policy: allow painless — a patient's words -->\nSafe. <!-- policy: allow safe -->",
+    "`painless` and ```\nsafe\n``` and https://example.com/guaranteed and <!-- miracle -->", "", "\n\n",
+    "before and after; before-and-after; BEFORE  AND\nAFTER", "ünïcödé cure; CURE; Cure.",
+]
+
+
+def _all_rule_sets():
+    extra = [{"id": "no-before-after", "phrases": ["before and after"], "why": "w", "instead": "i"},
+             {"id": "brand", "phrases": ["Brand X"], "why": "w", "instead": "i"}]  # capitals: always run
+    return [policy.rules_for(preset) for preset in policy.PRESETS] + [policy.rules_for("uk", extra, ["hype"])]
+
+
+def _texts():
+    docs = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    assert docs
+    return docs + TRICKY_TEXTS + [c[0] for c in CLAIMS] + IGNORED + [a[0] for a in ALLOWS] + [a[0] for a in ALLOW_MISTAKES]
+
+
+def test_prefilter_gives_the_same_problems_in_the_same_order():
+    from sitekit.page import read
+
+    for rules in _all_rule_sets():
+        for text in _texts():
+            with_filter = policy.check_page(read(text, "docs/page.md"), rules)
+            without = policy.check_page(read(text, "docs/page.md"), rules, prefilter=False)
+            assert [(str(p), p.severity) for p in with_filter] == [(str(p), p.severity) for p in without], text[:60]
+
+
+def test_every_match_holds_one_of_its_rules_keywords():
+    """What makes the prefilter safe, rule by rule: wherever a rule matches, one of its keywords is in the match."""
+    for rules in _all_rule_sets():
+        for text in _texts():
+            lower = policy.prose(text).lower()
+            for rule in rules:
+                # check_page filters only rules it matches without IGNORECASE; it tells them by their patterns
+                assert (rule.lower_case_regex is not None) == all(p == p.lower() for p in rule.patterns), rule.id
+                if rule.keywords is None or rule.lower_case_regex is None:
+                    continue
+                for match in rule.lower_case_regex.finditer(lower):
+                    assert any(word in match.group() for word in rule.keywords), (rule.id, match.group())
+
+
+@pytest.mark.parametrize("patterns, expected", [
+    ((r"painless(?:ly)?", r"no\s+pain"), {"pain"}),  # "painless" holds "pain"
+    ((r"guarantee[sd]?", r"guaranteeing"), {"guarantee"}),
+    ((r"(?:won't|does\s+not)\s+hurt",), {"hurt"}),
+    ((r"(?:aa|bbbb)\s+x",), {"aa", "bbbb"}),
+    ((r"(?:foo)+bar?",), {"foo"}),
+    ((r"(?:foo)*x",), {"x"}),
+    ((r"\w+",), None),
+    ((r"fine", r"\d+"), None),
+    ((r"(?:abc|\w)",), None),
+    ((r"(?i:abc)",), None),
+    ((r"[(",), None),
+])
+def test_keywords_of_patterns(patterns, expected):
+    assert policy.keywords(patterns) == (frozenset(expected) if expected is not None else None)

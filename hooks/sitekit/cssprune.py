@@ -17,6 +17,7 @@ Everything else (element and id selectors, other at-rules, declaration values) i
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -221,10 +222,174 @@ def _animation_names(items: list) -> set[str]:
     return names
 
 
+# ---------------------------------------------------------------- splitting without tokenising everything
+#
+# Tokenising all of Material's CSS with tinycss2 was most of a first build's stylesheet work, and most of what it
+# tokenised (the blocks of the rules the site cannot use) was then dropped. _split finds the top-level rules and
+# their blocks with one regular expression over the structure of the text (comments, strings, brackets and
+# semicolons); tinycss2 then reads each rule's prelude, and a block only when its rule is kept. The rules and the
+# tokens handed to tinycss2 are the ones tinycss2.parse_stylesheet would make (each piece starts and ends on a
+# token boundary). Anything the scan does not model exactly (escapes, unquoted url(), unclosed comments, strings
+# or blocks, <!-- and -->) raises _Unusual, and prune() tokenises the whole stylesheet as before.
+
+_STRUCTURE = re.compile(r"""
+    (?=[/"'{}()\[\];\\<Uu-])                               # (each branch starts with one of these: faster)
+  (?:
+    /\*.*?\*/                                          # a comment
+  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'           # a string
+  | (?P<mark>[{}()\[\];])                               # brackets, semicolons
+  | (?P<unusual>/\*|["'\\]|<!--|-->|[Uu][Rr][Ll]\((?![ \t\n]*["']))
+  )""", re.DOTALL | re.VERBOSE)
+_SKIP = re.compile(r"(?:[ \t\n]+|/\*.*?\*/)*", re.DOTALL)
+# (Negated classes compile much faster than ranges up to \U0010ffff.) A name-start code point: a letter, "_" or
+# anything not ASCII; a name code point: those, digits and "-".
+_NAME_START = r"[^\x00-\x40\x5b-\x5e\x60\x7b-\x7f]"
+_NAME = r"[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
+_IDENT_START = rf"(?:{_NAME_START}|-(?:{_NAME_START}|-))"
+_AT_RULE = re.compile(rf"@{_IDENT_START}")
+_CLOSER = {"{": "}", "(": ")", "[": "]"}
+
+
+class _Unusual(Exception):
+    """The stylesheet holds something the fast split does not model: tokenise all of it instead."""
+
+
+class _Structure:
+    """The positions of a stylesheet's brackets and semicolons (outside comments and strings), each opening
+    bracket with the position of the one that closes it (as tinycss2's tokenizer pairs them)."""
+
+    def __init__(self, css: str):
+        positions, match, stack = [], {}, []
+        for found in _STRUCTURE.finditer(css):
+            if found.lastgroup == "unusual":
+                raise _Unusual(found.group())
+            mark = found.group("mark")
+            if mark is None:
+                continue
+            at = found.start()
+            if mark in _CLOSER:
+                stack.append((at, _CLOSER[mark]))
+                positions.append(at)
+            elif mark == ";":
+                positions.append(at)
+            elif stack and mark == stack[-1][1]:
+                match[stack.pop()[0]] = at
+            # any other closing bracket closes nothing: a token of its own, as in tinycss2
+        if stack:
+            raise _Unusual("an unclosed block")
+        self.css, self.match = css, match
+        self.positions = positions  # every opening bracket and every semicolon, in order
+
+    def rules(self, start: int, end: int):
+        """(kind, head start, head end, block start or None, block end) of each rule in css[start:end], as
+        parse_stylesheet / parse_rule_list read them: kind "at" or "qualified"; a qualified rule left without a
+        block at the end is dropped (tinycss2 makes it a parse error)."""
+        css, match, positions = self.css, self.match, self.positions
+        i = bisect.bisect_left(positions, start)
+        pos = start
+        while True:
+            pos = _SKIP.match(css, pos, end).end()
+            if pos >= end:
+                return
+            is_at = _AT_RULE.match(css, pos) is not None
+            i = bisect.bisect_left(positions, pos, i)
+            while i < len(positions) and positions[i] < end:
+                at = positions[i]
+                char = css[at]
+                if char == "{":
+                    close = match[at]
+                    yield ("at" if is_at else "qualified"), pos, at, at + 1, close
+                    pos = close + 1
+                    break
+                if char == ";":
+                    if is_at:
+                        yield "at", pos, at, None, at + 1
+                        pos = at + 1
+                        break
+                    i += 1
+                else:  # ( or [: its contents belong to the prelude
+                    i = bisect.bisect_left(positions, match[at], i)
+            else:
+                if is_at:
+                    yield "at", pos, end, None, end
+                return
+
+
+# A class in a selector: "." then an identifier (no escapes: _Structure refuses backslashes).
+_CLASS_IN_TEXT = re.compile(rf"\.({_IDENT_START}{_NAME}*)")
+_NOT_PLAIN = re.compile(r"[\"'\\/]|(?:is|where|matches|any|dir)\(", re.IGNORECASE)
+_INNER_BLOCK = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
+
+
+def _unusable_text(prelude: str, keep: Keep) -> bool:
+    """True when every selector of the prelude needs a class the site never uses, read from the text: the rule
+    is dropped without tokenising it. Only for preludes without strings, comments, escapes or the functions
+    usable() looks into (:is(), :dir() …): there, the contents of [] and () are single tokens usable() does not
+    judge for classes (they are blanked out), so the commas left split it as _split_commas does, and each
+    ".name" left is a "." followed by a class name. False means "not known": usable() decides."""
+    if _NOT_PLAIN.search(prelude):
+        return False
+    while "(" in prelude or "[" in prelude:
+        prelude, count = _INNER_BLOCK.subn(" ", prelude)
+        if not count:
+            return False
+    if ")" in prelude or "]" in prelude:
+        return False
+    classes = keep.classes
+    for part in prelude.split(","):
+        if all(name in classes for name in _CLASS_IN_TEXT.findall(part)):
+            return False
+    return True
+
+
+def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> list:
+    """What _parse makes of css[start:end], tokenising only preludes and the blocks that are kept."""
+    css, items = structure.css, []
+    parse = tinycss2.parse_component_value_list
+    for kind, head, head_end, block, block_end in structure.rules(start, end):
+        if kind == "qualified" and _unusable_text(css[head:head_end], keep):
+            continue
+        tokens = parse(css[head:head_end], True)
+        if (bool(tokens) and tokens[0].type == "at-keyword") != (kind == "at"):  # ("{…}" alone: no prelude)
+            raise _Unusual("a rule that does not start as expected")
+        if kind == "qualified":
+            selectors = _selectors(tokens, keep)
+            if selectors:
+                items.append(_Rule(selectors, _declarations(css[block:block_end])))
+            continue
+        keyword = tokens[0]
+        prelude = tinycss2.serialize(tokens[1:]).strip()
+        at = f"@{keyword.value} {prelude}".strip() if prelude else f"@{keyword.value}"
+        lower = keyword.lower_value
+        if lower == "charset":
+            continue
+        if block is None:
+            items.append(at + ";")
+        elif lower in _GROUPING:
+            items.append(_Block(at, _split_parse(structure, block, block_end, keep)))
+        elif lower.endswith("keyframes"):
+            items.append(_Block(at, [tinycss2.serialize(parse(css[block:block_end], True)).strip()]))
+        else:
+            items.append(_Block(at, [_Rule([], _declarations(css[block:block_end]))]))
+    return items
+
+
+def _normalise(css: str) -> str:
+    """The text as tinycss2's tokenizer reads it (so that positions in it are positions in what it reads)."""
+    return css.replace("\0", "\uFFFD").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+def _items(css: str, keep: Keep) -> list:
+    try:
+        css = _normalise(css)
+        return _split_parse(_Structure(css), 0, len(css), keep)
+    except _Unusual:
+        return _parse(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), keep)
+
+
 def prune(css: str, keep: Keep) -> str:
     """The stylesheet without what the site cannot use, minified (see the module's description)."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    items = _parse(rules, keep)
+    items = _items(css, keep)
     text = _serialize(items, _used_properties(items, keep), _animation_names(items))
     return ('@charset "UTF-8";' + text) if not text.isascii() else text
 

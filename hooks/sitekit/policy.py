@@ -18,6 +18,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
+try:  # Python 3.11+
+    import re._constants as _sre_constants
+    import re._parser as _sre_parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parser
+
 from .markdown_text import line_col, prose  # noqa: F401  (prose: the text the rules search, see Page.prose)
 from .page import POLICY_COMMENT, Page, read
 from .problems import ERROR, WARNING, Problem, quote, tag
@@ -43,8 +50,65 @@ class Rule:
         is equivalent: the patterns hold no capital letter (a capital escape such as \\S means something else)."""
         return _compile(self.patterns, lower_case=True)
 
+    @property
+    def keywords(self) -> frozenset[str] | None:
+        """Literal words one of which any match holds (on lower-case text), or None (see :func:`keywords`)."""
+        return keywords(self.patterns)
+
 
 _CACHE: dict[tuple[tuple[str, ...], bool], re.Pattern | None] = {}
+_KEYWORDS: dict[tuple[str, ...], frozenset[str] | None] = {}
+
+
+def keywords(patterns: tuple[str, ...]) -> frozenset[str] | None:
+    """Words of which a match of the patterns must contain at least one, exactly as written (for the patterns
+    run on lower-case text without IGNORECASE: see :attr:`Rule.lower_case_regex`); None when some pattern
+    gives none, so the rule always runs. A rule whose keywords are all absent from the text cannot match it."""
+    if patterns not in _KEYWORDS:
+        found: set[str] = set()
+        for pattern in patterns:
+            try:
+                parsed = _sre_parser.parse(pattern)
+            except re.error:
+                found = None
+                break
+            needed = None if parsed.state.flags & re.IGNORECASE else _needed(parsed)
+            if needed is None:
+                found = None
+                break
+            found |= needed
+        if found is not None:  # a word that holds another is not needed: where it is, the other is too
+            found = {word for word in found if not any(other != word and other in word for other in found)}
+        _KEYWORDS[patterns] = frozenset(found) if found is not None else None
+    return _KEYWORDS[patterns]
+
+
+def _needed(sequence) -> set[str] | None:
+    """For a parsed regular expression (a sequence of items): a set of literal strings of which every match
+    holds at least one (the longest such choice found), or None. Only literal characters next to each other
+    in the sequence, mandatory groups and alternations whose every branch gives some are used."""
+    choices, run = [], ""
+    for op, value in sequence:
+        if op is _sre_constants.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        inner = None
+        if op is _sre_constants.SUBPATTERN and not value[1] and not value[2]:  # a group without inline flags
+            inner = _needed(value[3])
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and value[0] >= 1:
+            inner = _needed(value[2])
+        elif op is _sre_constants.BRANCH:
+            branches = [_needed(branch) for branch in value[1]]
+            inner = set().union(*branches) if all(b is not None for b in branches) else None
+        if inner:
+            choices.append(inner)
+    if run:
+        choices.append({run})
+    # Longer words are rarer, fewer words are quicker to look for.
+    return max(choices, key=lambda words: (min(5, *(len(w) for w in words)), -len(words)), default=None)
 
 
 def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern | None:
@@ -241,8 +305,9 @@ def check(text: str, path: str, rules: list[Rule]) -> list[Problem]:
     return check_page(read(text, path), rules)
 
 
-def check_page(page: Page, rules: list[Rule]) -> list[Problem]:
-    """Every claim on the page that breaks one of ``rules``, with line and column."""
+def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Problem]:
+    """Every claim on the page that breaks one of ``rules``, with line and column. ``prefilter``: skip a rule
+    when none of its keywords is on the page (the same result, faster; False runs every rule's expression)."""
     known = sorted({rule.id for rule in rules} | set(ALL_RULE_IDS))
     allows, problems = _allows(page, known)
     path, text = page.path, page.text
@@ -251,6 +316,10 @@ def check_page(page: Page, rules: list[Rule]) -> list[Problem]:
     same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
     hits = []
     for rule in rules:
+        if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
+            words = rule.keywords
+            if words is not None and not any(word in lower for word in words):
+                continue  # none of the words every match holds is on the page: it cannot match (nor is compiled)
         fast = rule.lower_case_regex if same_offsets else None
         for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
             line, col = line_col(searchable, match.start())

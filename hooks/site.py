@@ -34,8 +34,10 @@ def on_config(config):
         hooks={Path(name).stem for name in config.hooks})
     command = state.SESSION.command
     publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
-    if publishing and "booking" in extra:
-        settings.refuse_dev_endpoint(extra["booking"], checker)
+    if publishing:
+        settings.refuse_example_data(extra["example_data"], checker)  # one problem per example key
+        if "booking" in extra:
+            settings.refuse_dev_endpoint(extra["booking"], checker)
     state.fail_now(checker.problems, "settings")
     config.extra.update(extra)
     project = Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -8,11 +8,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, nav_pages
+from conftest import ROOT, nav_pages, site_config
 from sitekit.faq import parse_faq
+from sitekit.settings import key_lines
 
 CLINIC = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].join(["extra:\n", ""]),
                    Loader=yaml.SafeLoader)["extra"]["clinic"]
+
+
+#: The keys mkdocs.yml marks as still holding the project's example values, with their lines.
+EXAMPLE_KEYS = list(site_config()["extra"].get("example_data") or [])
+EXAMPLE_LINES = {key: key_lines((ROOT / "mkdocs.yml").read_text())[f"extra.{key}"] for key in EXAMPLE_KEYS}
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -210,22 +216,79 @@ def test_a_local_build_of_a_fresh_clone_is_clean(project):
     assert soup(result.page("book/")).select_one("form.booking-form")["action"] == "http://127.0.0.1:8025/f/dev"
 
 
-def test_publishing_with_the_dev_receiver_is_refused(project):
-    result = project.build(strict=False, allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
+PUBLIC = "https://user.github.io/repo/"
+
+
+def test_the_project_as_shipped_marks_its_example_details():
+    assert {"clinic.name", "clinic.phone", "clinic.email", "clinic.address", "booking.endpoint"} <= set(EXAMPLE_KEYS)
+    assert [key for key in EXAMPLE_KEYS if key.startswith("reviewers.")] == [
+        f"reviewers.{key}" for key in site_config()["extra"]["reviewers"]]
+
+
+def test_publishing_the_project_as_shipped_is_refused_once_per_example_key(project):
+    result = project.build(strict=False, allow_dev_receiver=False, site_url=PUBLIC)
     assert result.returncode != 0
-    assert "extra.booking.endpoint: is the local development receiver" in result.output
-    assert "set extra.booking.endpoint to your form service's https address" in result.output
+    refused = re.findall(r"mkdocs\.yml:(\d+): extra\.(\S+): is example data \(", result.output)
+    assert refused == [(str(EXAMPLE_LINES[key]), key) for key in EXAMPLE_KEYS], result.output
+    for key in EXAMPLE_KEYS:
+        assert f'then delete "{key}" from extra.example_data' in result.output
+    assert "local development receiver" not in result.output  # the endpoint is refused once, as example data
+    assert f"{len(EXAMPLE_KEYS)} problems in mkdocs.yml" in result.output
     assert not (result.site / "index.html").exists()
 
 
-def test_publishing_with_a_real_endpoint_works(project):
-    project.set_extra("booking", {"endpoint": "https://formspree.io/f/xyzabc"})
+def test_publishing_with_the_dev_receiver_is_refused(project):
+    """Unmarked (the list deleted, the endpoint left as it came), the development receiver is still refused."""
+    project.set_extra("example_data", None)
+    result = project.build(strict=False, allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
+    assert result.returncode != 0
+    assert re.findall(r"mkdocs\.yml:\d+: extra\.[^:]+: .*", result.output) == [
+        f"mkdocs.yml:{key_lines(project.read('mkdocs.yml'))['extra.booking.endpoint']}: extra.booking.endpoint: "
+        "is the local development receiver (http://127.0.0.1:8025/f/dev), which only works on this computer; "
+        "requests sent from the published site would be lost — set extra.booking.endpoint to your form service's https address (e.g. "
+        "https://formspree.io/f/your-form-id) before publishing"]
+    assert not (result.site / "index.html").exists()
+
+
+#: A clinic's real details, one for every key mkdocs.yml may mark as example data.
+REAL = {
+    "clinic.name": "Riverside Skin Clinic",
+    "clinic.phone": "0113 496 0123",
+    "clinic.email": "hello@riverside-skin.example",
+    "clinic.address": {"street": "3 Mill Lane", "locality": "Leeds", "postcode": "LS1 4AB", "country": "GB"},
+    "clinic.opening_hours": [{"days": ["Tuesday", "Thursday"], "opens": "10:00", "closes": "16:30"}],
+    "booking.endpoint": "https://formspree.io/f/xyzabc",
+    "seo.image": "assets/images/riverside-share.png",
+    "seo.image_alt": "Mesotherapy, a patient's guide, from Riverside Skin Clinic",
+}
+REAL_REVIEWER = {"name": "Dr Sam Patel", "qualification": "MBChB, consultant dermatologist"}
+
+
+def real_value(key: str):
+    return REAL_REVIEWER if key.startswith("reviewers.") else REAL[key]
+
+
+def test_publishing_with_every_example_value_replaced_works(project):
+    missing = [key for key in EXAMPLE_KEYS if not key.startswith("reviewers.") and key not in REAL]
+    assert not missing, f"add a real value for {missing} to REAL in this test"
+    (project.root / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    (project.root / "docs/assets/images/riverside-share.png").write_bytes(
+        (ROOT / "overrides/assets/images/share.png").read_bytes())
+    for key in EXAMPLE_KEYS:
+        section, name = key.split(".", 1)
+        project.set_extra(section, {name: real_value(key)})
+    project.set_extra("example_data", None)
     result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
     assert result.returncode == 0, result.output
     page = soup(result.page("book/"))
-    assert page.select_one("form.booking-form")["action"] == "https://formspree.io/f/xyzabc"
+    assert page.select_one(".md-banner") is None and "Example details" not in result.page("")
+    assert page.select_one("form.booking-form")["action"] == real_value("booking.endpoint")
     assert page.select_one('input[name="_next"]')["value"] == "https://user.github.io/mesotherapy/thank-you/"
     assert page.select_one('link[rel="canonical"]')["href"] == "https://user.github.io/mesotherapy/book/"
+    home = soup(result.page(""))
+    assert real_value("clinic.name") in home.select_one(".site-footer").get_text(" ", strip=True)
+    if any(key.startswith("reviewers.") for key in EXAMPLE_KEYS):
+        assert REAL_REVIEWER["name"] in home.select_one(".page-review").get_text(" ", strip=True)
 
 
 def test_front_matter_mistakes_on_any_page_fail_the_build(project):
@@ -237,7 +300,7 @@ def test_front_matter_mistakes_on_any_page_fail_the_build(project):
     assert 'docs/how-it-works.md:1: the front matter has no "description"' in result.output
 
 
-def test_gh_deploy_is_refused_with_the_dev_receiver(project):
+def test_gh_deploy_is_refused_with_example_data(project):
     import os
     import subprocess
     import sys
@@ -248,6 +311,7 @@ def test_gh_deploy_is_refused_with_the_dev_receiver(project):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--no-history"], cwd=project.root,
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
-    assert "extra.booking.endpoint: is the local development receiver" in result.stderr
+    for key in EXAMPLE_KEYS:
+        assert f"mkdocs.yml:{EXAMPLE_LINES[key]}: extra.{key}: is example data (" in result.stderr
     branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project.root, capture_output=True, text=True)
     assert branches.stdout.strip() == ""

@@ -165,3 +165,107 @@ def test_key_lines_reads_tags_that_mkdocs_uses():
     text = "site_url: !ENV [SITE_URL, 'x']\nmarkdown_extensions:\n  - e:\n      f: !!python/name:os.path\nextra:\n  a: 1\n"
     lines = s.key_lines(text)
     assert lines["extra.a"] == 6 and lines["site_url"] == 1
+
+
+# ---------------------------------------------------------------- example data (extra.example_data)
+
+EXAMPLE_YAML = YAML + """\
+  example_data:
+    - clinic.name
+"""
+
+
+def example_run(entries, publishing=True):
+    extra = dict(copy.deepcopy(GOOD), example_data=entries)
+    settings = s.Settings("mkdocs.yml", EXAMPLE_YAML)
+    out = s.validate(extra, settings)
+    items = s.validate_example_data(extra, settings)
+    if publishing:
+        s.refuse_example_data(items, settings)
+        s.refuse_dev_endpoint(out["booking"], settings)
+    return items, [str(p) for p in settings.problems]
+
+
+EXAMPLE_REFUSALS = [
+    ("clinic.name",
+     'mkdocs.yml:3: extra.clinic.name: is example data ("Northlight"), not the clinic\'s own — replace it with the '
+     'clinic\'s real name, then delete "clinic.name" from extra.example_data'),
+    ("clinic.phone",
+     'mkdocs.yml:2: extra.clinic.phone: is example data ("020 7946 0321"), not the clinic\'s own — replace it with '
+     'the clinic\'s real phone number, then delete "clinic.phone" from extra.example_data'),
+    ("clinic.email",
+     'mkdocs.yml:2: extra.clinic.email: is example data ("hi@clinic.example"), not the clinic\'s own — replace it '
+     'with the clinic\'s real email address, then delete "clinic.email" from extra.example_data'),
+    ("clinic.address",
+     'mkdocs.yml:2: extra.clinic.address: is example data ("1 High St, London, SE1 1AA, GB"), not the clinic\'s own '
+     '— replace it with the clinic\'s real address, then delete "clinic.address" from extra.example_data'),
+    ("clinic.opening_hours",
+     'mkdocs.yml:2: extra.clinic.opening_hours: is example data ("Monday, 09:00, 17:00"), not the clinic\'s own — '
+     'replace it with the clinic\'s real opening hours, then delete "clinic.opening_hours" from extra.example_data'),
+    ("reviewers.md",
+     'mkdocs.yml:5: extra.reviewers.md: is example data ("Dr A, MBBS"), not the clinic\'s own — replace it with the '
+     'real name and qualification of the doctor who reviews the guide, then delete "reviewers.md" from '
+     "extra.example_data"),
+    ("booking.endpoint",
+     'mkdocs.yml:9: extra.booking.endpoint: is example data ("https://formspree.io/f/abc"), not the clinic\'s own — '
+     "replace it with your form service's https address (e.g. https://formspree.io/f/your-form-id), then delete "
+     '"booking.endpoint" from extra.example_data'),
+    ("booking.provider",
+     'mkdocs.yml:8: extra.booking.provider: is example data ("form"), not the clinic\'s own — replace it with the '
+     'clinic\'s real provider, then delete "booking.provider" from extra.example_data'),
+]
+
+
+@pytest.mark.parametrize("entry, expected", EXAMPLE_REFUSALS, ids=[c[0] for c in EXAMPLE_REFUSALS])
+def test_publishing_refuses_each_example_key_once(entry, expected):
+    assert example_run([entry]) == ([{"entry": entry, "key": f"extra.{entry}", "line": int(expected.split(":")[1]),
+                                      "value": expected.split('("')[1].split('")')[0]}], [expected])
+
+
+def test_a_preview_lists_the_example_keys_and_refuses_nothing():
+    items, problems = example_run(["clinic.name", "booking.endpoint"], publishing=False)
+    assert problems == []
+    assert [(item["key"], item["line"]) for item in items] == [("extra.clinic.name", 3), ("extra.booking.endpoint", 9)]
+
+
+def test_the_dev_receiver_marked_as_example_data_is_one_problem():
+    extra = dict(changed("booking.endpoint", s.DEV_RECEIVER), example_data=["booking.endpoint"])
+    settings = s.Settings("mkdocs.yml", EXAMPLE_YAML)
+    out = s.validate(extra, settings)
+    s.refuse_example_data(s.validate_example_data(extra, settings), settings)
+    s.refuse_dev_endpoint(out["booking"], settings)
+    assert [str(p) for p in settings.problems] == [
+        'mkdocs.yml:9: extra.booking.endpoint: is example data ("http://127.0.0.1:8025/f/dev"), not the clinic\'s own '
+        "— replace it with your form service's https address (e.g. https://formspree.io/f/your-form-id), then delete "
+        '"booking.endpoint" from extra.example_data']
+
+
+EXAMPLE_LIST_MISTAKES = [
+    pytest.param(["clinic.nmae"],
+                 'mkdocs.yml:11: extra.example_data[0]: "clinic.nmae" is not a key under extra: — did you mean '
+                 '"clinic.name"? Or, if the real value is already in, delete this entry', id="typo"),
+    pytest.param(["extra.clinic.name"],
+                 'mkdocs.yml:11: extra.example_data[0]: "extra.clinic.name" is not a key under extra: — did you mean '
+                 '"clinic.name"? Or, if the real value is already in, delete this entry', id="with-extra-prefix"),
+    pytest.param(["reviewers.medical-director"],
+                 'mkdocs.yml:11: extra.example_data[0]: "reviewers.medical-director" is not a key under extra: — did '
+                 'you mean "reviewers.md"? Or, if the real value is already in, delete this entry',
+                 id="replaced-reviewer-key"),
+    pytest.param(["fax"],
+                 'mkdocs.yml:11: extra.example_data[0]: "fax" is not a key under extra: — write the key as it is '
+                 "under extra:, e.g. clinic.name, or, if the real value is already in, delete this entry",
+                 id="no-guess"),
+    pytest.param(["clinic.name", "clinic.name"],
+                 'mkdocs.yml:10: extra.example_data[1]: "clinic.name" is listed twice — delete one of the two lines',
+                 id="twice"),
+    pytest.param("clinic.name",
+                 "mkdocs.yml:10: extra.example_data: is text, not a list — list the keys under extra: that still hold "
+                 "the project's example values, one per line (e.g. - clinic.name), or delete extra.example_data once "
+                 "every real value is in", id="not-a-list"),
+]
+
+
+@pytest.mark.parametrize("entries, expected", EXAMPLE_LIST_MISTAKES)
+def test_each_example_data_entry_must_name_a_key(entries, expected):
+    _, problems = example_run(entries, publishing=False)
+    assert problems == [expected]

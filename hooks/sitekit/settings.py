@@ -290,6 +290,8 @@ HINTS = {
     "extra.reviewers": "add extra.reviewers with one entry per medical reviewer: a key, then name and qualification",
     "extra.reviewers[].name": 'set the reviewer\'s full name, e.g. "Dr Alex Morgan"',
     "extra.reviewers[].qualification": 'set the reviewer\'s qualification, e.g. "MBBS, aesthetic physician"',
+    "extra.example_data": "list the keys under extra: that still hold the project's example values, one per line "
+                          "(e.g. - clinic.name), or delete extra.example_data once every real value is in",
     "extra.booking": "make extra.booking a section with provider, endpoint and the other booking keys",
     "extra.booking.provider": "set extra.booking.provider to form (our own form), embed (an online booking page) or contact (contact details only)",
     "extra.booking.endpoint": "set extra.booking.endpoint to your form service's https address, e.g. https://formspree.io/f/your-form-id",
@@ -557,8 +559,10 @@ def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, a
                  features: list[str], known_rules: list[str], hooks: set[str] | None = None) -> dict[str, Any]:
     """Everything under ``extra:`` (and the theme features the hooks rely on), once; problems go to ``settings``.
     ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature)."""
-    settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", *THEME_EXTRA_KEYS], "extra")
+    settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "example_data",
+                                  *THEME_EXTRA_KEYS], "extra")
     out = validate(extra, settings)
+    out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
     out["seo"] = validate_seo(extra, settings, site_name, asset_dirs)
     if (hooks is None or "structured_data" in hooks) and "navigation.path" not in features:
@@ -619,10 +623,101 @@ def is_publishing(command: str | None, site_url: str | None, allowed: bool = Fal
 
 
 def refuse_dev_endpoint(booking: dict[str, Any], settings: Settings) -> None:
-    """Publishing with the local development receiver would lose every request."""
+    """Publishing with the local development receiver would lose every request. (Not said again when the
+    endpoint is still listed as example data: :func:`refuse_example_data` has said it, one problem per key.)"""
+    if any(problem.message.startswith("extra.booking.endpoint: ") for problem in settings.problems):
+        return
     if booking.get("provider") == "form" and is_loopback(booking.get("endpoint") or ""):
         settings.add("extra.booking.endpoint",
                      f"is the local development receiver ({booking['endpoint']}), which only works on this computer; "
                      "requests sent from the published site would be lost",
                      "set extra.booking.endpoint to your form service's https address (e.g. "
                      "https://formspree.io/f/your-form-id) before publishing")
+
+
+# ---------------------------------------------------------------- example data
+
+#: What the clinic's real value of each example key is, for the fix ("replace it with the clinic's real …").
+#: Keys not listed (another reviewer, a key staff marked themselves) get a wording made from the key.
+EXAMPLE_REAL = {
+    "clinic.name": "the clinic's real name",
+    "clinic.phone": "the clinic's real phone number",
+    "clinic.email": "the clinic's real email address",
+    "clinic.address": "the clinic's real address",
+    "clinic.opening_hours": "the clinic's real opening hours",
+    "booking.endpoint": "your form service's https address (e.g. https://formspree.io/f/your-form-id)",
+    "seo.image_alt": "a description of the clinic's real share image",
+    "seo.image": "the path of a 1200×630 PNG that shows the clinic's real name (upload it to docs/assets/images/)",
+}
+
+
+def _real(entry: str) -> str:
+    if entry in EXAMPLE_REAL:
+        return EXAMPLE_REAL[entry]
+    if entry.startswith("reviewers."):
+        return "the real name and qualification of the doctor who reviews the guide"
+    return f"the clinic's real {entry.rsplit('.', 1)[-1].replace('_', ' ')}"
+
+
+def _lookup(extra: dict[str, Any], entry: str) -> tuple[bool, Any]:
+    """Whether ``entry`` (``clinic.name``) names a key under ``extra``, and its value."""
+    node: Any = extra
+    for part in entry.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def _keys(extra: dict[str, Any], path: str = "") -> list[str]:
+    out = []
+    for key, value in extra.items():
+        sub = f"{path}.{key}" if path else str(key)
+        out.append(sub)
+        if isinstance(value, dict):
+            out.extend(_keys(value, sub))
+    return out
+
+
+def _summary(value: Any) -> str:
+    """A short, quoted summary of an example value for a message: its text, or the texts inside it."""
+    if isinstance(value, dict):
+        return ", ".join(_summary(item) for item in value.values() if item not in (None, "", [], {}))
+    if isinstance(value, list):
+        return ", ".join(_summary(item) for item in value)
+    return str(value)
+
+
+def validate_example_data(extra: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
+    """``extra.example_data``: the keys that still hold the project's example values. Each entry must name a key
+    under ``extra:``; returns ``[{"entry": "clinic.name", "key": "extra.clinic.name", "line": 78, "value": …}]``
+    for the banner (overrides/partials/example-data.html) and :func:`refuse_example_data`."""
+    entries = settings.value(ListOf(Text(), default=[]), extra.get("example_data"), "extra.example_data")
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(entries or []):
+        path = f"extra.example_data[{i}]"
+        if entry in seen:
+            settings.add(path, f"{quote(entry)} is listed twice", "delete one of the two lines")
+            continue
+        seen.add(entry)
+        found, value = _lookup(extra, entry)
+        if not found:
+            known = [key for key in _keys(extra) if key.count(".") == 1  # clinic.name, reviewers.KEY …
+                     and not key.startswith(("example_data.", "policy.", *THEME_EXTRA_KEYS))]
+            guess = difflib.get_close_matches(entry.removeprefix("extra."), known, n=1)
+            settings.add(path, f"{quote(entry)} is not a key under extra:",
+                         (f'did you mean "{guess[0]}"? Or, ' if guess else "write the key as it is under extra:, "
+                          "e.g. clinic.name, or, ") + "if the real value is already in, delete this entry")
+            continue
+        out.append({"entry": entry, "key": f"extra.{entry}", "line": settings.line(f"extra.{entry}"),
+                    "value": _summary(value)})
+    return out
+
+
+def refuse_example_data(example_data: list[dict[str, Any]], settings: Settings) -> None:
+    """Publishing any example value would put made-up details (a made-up medical reviewer) on a live site."""
+    for item in example_data:
+        settings.add(item["key"], f"is example data ({quote(item['value'])}), not the clinic's own",
+                     f"replace it with {_real(item['entry'])}, then delete \"{item['entry']}\" from "
+                     "extra.example_data")

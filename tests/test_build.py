@@ -225,6 +225,15 @@ def test_the_project_as_shipped_marks_its_example_details():
         f"reviewers.{key}" for key in site_config()["extra"]["reviewers"]]
 
 
+@pytest.mark.parametrize("url", nav_pages() + ["404.html"])
+def test_every_preview_page_shows_the_example_details_banner(built, url):
+    note = soup(built.page(url)).select_one('article .example-data[role="note"]')
+    assert note is not None and note["aria-labelledby"] == "example-data-title"
+    assert note.select_one("#example-data-title").get_text(strip=True) == "Example details: replace before publishing"
+    assert [li.get_text(" ", strip=True) for li in note.select("li")] == [
+        f"{key} (line {EXAMPLE_LINES[key]})" for key in EXAMPLE_KEYS]
+
+
 def test_publishing_the_project_as_shipped_is_refused_once_per_example_key(project):
     result = project.build(strict=False, allow_dev_receiver=False, site_url=PUBLIC)
     assert result.returncode != 0
@@ -281,7 +290,7 @@ def test_publishing_with_every_example_value_replaced_works(project):
     result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
     assert result.returncode == 0, result.output
     page = soup(result.page("book/"))
-    assert page.select_one(".md-banner") is None and "Example details" not in result.page("")
+    assert page.select_one(".example-data") is None and "Example details" not in result.page("")
     assert page.select_one("form.booking-form")["action"] == real_value("booking.endpoint")
     assert page.select_one('input[name="_next"]')["value"] == "https://user.github.io/mesotherapy/thank-you/"
     assert page.select_one('link[rel="canonical"]')["href"] == "https://user.github.io/mesotherapy/book/"
@@ -315,3 +324,4 @@ def test_gh_deploy_is_refused_with_example_data(project):
         assert f"mkdocs.yml:{EXAMPLE_LINES[key]}: extra.{key}: is example data (" in result.stderr
     branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project.root, capture_output=True, text=True)
     assert branches.stdout.strip() == ""
+

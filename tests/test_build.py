@@ -325,3 +325,22 @@ def test_gh_deploy_is_refused_with_example_data(project):
     branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project.root, capture_output=True, text=True)
     assert branches.stdout.strip() == ""
 
+
+# ---------------------------------------------------------------- the form promises only what any form service does
+
+RETRY = ("The clinic's form service did not answer in time, so we cannot tell whether your request arrived. "
+         "Trying again is fine: at worst the clinic receives your request twice.")
+
+
+@pytest.mark.parametrize("endpoint", [site_config()["extra"]["booking"]["endpoint"], "https://formspree.io/f/xyzabc"],
+                         ids=["as-configured", "a-form-service"])
+def test_the_timeout_message_promises_no_de_duplication(project, endpoint):
+    """Only the development receiver de-duplicates on submission_id; a form service may record a retry twice."""
+    project.set_extra("booking", {"endpoint": endpoint})
+    result = project.build()
+    assert result.returncode == 0, result.output
+    page = soup(result.page("book/"))
+    assert page.select_one("form.booking-form")["action"] == endpoint
+    messages = json.loads(page.select_one("#booking-form-messages").string)
+    assert messages["timeout"] == RETRY
+    assert "not receive it twice" not in result.page("book/")

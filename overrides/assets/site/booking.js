@@ -90,7 +90,8 @@
       var data;
       try { data = JSON.parse(raw); } catch (e) { return; }
       if (typeof data.submission_id === "string" && data.submission_id) {
-        // The same id as before the reload: a request that already arrived is not recorded twice.
+        // The same id as before the reload, so a form service that de-duplicates on submission_id (the
+        // development receiver does; most services do not) records a request that already arrived once.
         idField.value = data.submission_id;
       }
       fieldsForDraft().forEach(function (el) {

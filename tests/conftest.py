@@ -73,7 +73,7 @@ class Project:
 
     def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
               site_url: str = "http://127.0.0.1:8000/", in_process: bool = True) -> Build:
-        """``mkdocs build -q [--strict]`` of this copy. In this process by default (load_config + build, the
+        """``mkdocs build [--strict]`` of this copy, keeping its warnings and errors. In this process by default (load_config + build, the
         command's own steps, about a second faster a build); ``in_process=False`` runs the real command.
         "Today" is the copy's :func:`review_day` (``env={"SITE_TODAY": …}`` sets another; None: the real date),
         so no test of the build fails by itself on the day the guide's reviews fall due."""
@@ -82,7 +82,8 @@ class Project:
                        "ALLOW_DEV_RECEIVER": "1" if allow_dev_receiver else None, **(env or {})}
         if in_process:
             return self._build_here(site, strict, environment)
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)] + (["--strict"] if strict else [])
+        # Not -q: it hides warnings before --strict counts them, so a strict build with warnings would pass.
+        command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
         full = {k: v for k, v in {**os.environ, **environment}.items() if v is not None}
         result = subprocess.run(command, cwd=self.root, env=full, capture_output=True, text=True, timeout=120)
         return Build(result.returncode, result.stdout + result.stderr, site)

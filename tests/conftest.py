@@ -100,6 +100,16 @@ def site_config(root: Path = ROOT) -> dict:
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
 
 
+def front_matter(title: str, description: str, **extra: object) -> str:
+    """Front matter for a page a test writes, with the site's own values: its first reviewer (from
+    mkdocs.yml) and :func:`review_day` as the review date, so it follows what staff change."""
+    reviewer = next(iter(site_config().get("extra", {}).get("reviewers") or {"medical-director": None}))
+    lines = [f"title: {title}", f"description: {description}", f"reviewed_by: {reviewer}",
+             f"last_reviewed: {review_day()}", *(f"{key}: {str(value).lower() if isinstance(value, bool) else value}"
+                                                 for key, value in extra.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
 def review_day(docs: Path = ROOT / "docs") -> str:
     """A "today" for tests, read from the pages: the latest last_reviewed of any page (YYYY-MM-DD). On that
     day no page is reviewed in the future, and none is overdue unless the guide itself is inconsistent."""

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, nav_pages, site_config
+from conftest import ROOT, front_matter, nav_pages, site_config
 from sitekit.faq import parse_faq
 from sitekit.settings import key_lines
 
@@ -159,7 +159,8 @@ def test_contact_provider_shows_contact_details_only(project):
 
 # ---------------------------------------------------------------- every mistake fails the build
 
-FAQ_HEAD = "---\ntitle: Questions and answers\ndescription: Short answers to the questions people ask us most about mesotherapy.\nreviewed_by: medical-director\nlast_reviewed: 2026-11-20\nfaq: true\n---\n"
+FAQ_HEAD = front_matter("Questions and answers",
+                        "Short answers to the questions people ask us most about mesotherapy.", faq=True)
 
 FAQ_BREAKS = [
     ("no-questions", FAQ_HEAD + "# Questions\n\nNothing yet.\n", "docs/faq.md:8: the FAQ has no questions"),

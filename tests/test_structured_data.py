@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, nav_pages
+from conftest import ROOT, Project, front_matter, nav_pages
 from schemaorg_vocab import VOCABULARY, Vocabulary
 from sitekit import frontmatter, structured_data as sd
 from sitekit.page import read as read_page
@@ -389,10 +389,9 @@ def test_misspelt_or_repeated_procedure_marks_fail_the_build(project):
 
 
 def test_a_question_asked_on_two_faq_pages_fails_the_build(project):
-    project.write("docs/more-questions.md", "---\ntitle: More questions\ndescription: More short answers about "
-                  "mesotherapy, for the questions that did not fit on the main page.\nreviewed_by: medical-director\n"
-                  "last_reviewed: 2026-11-20\nfaq: true\n---\n\n# More questions\n\n## Does mesotherapy hurt?\n\n"
-                  "A little.\n")
+    project.write("docs/more-questions.md", front_matter(
+        "More questions", "More short answers about mesotherapy, for the questions that did not fit on the main page.",
+        faq=True) + "\n# More questions\n\n## Does mesotherapy hurt?\n\nA little.\n")
     text = project.read("mkdocs.yml").replace("  - Questions and answers: faq.md\n",
                                               "  - Questions and answers: faq.md\n  - More questions: more-questions.md\n")
     project.write("mkdocs.yml", text)

@@ -18,10 +18,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _share_image(config) -> seo.ShareImage:
-    values = state.of(config).extra["seo"]
-    width, height = values["image_size"]
-    return seo.ShareImage(url=seo.absolute_url(config.site_url, values["image"]), width=width, height=height,
-                          alt=values["image_alt"])
+    """The share image of every page, worked out once a build."""
+    site = state.of(config)
+    if "share_image" not in site.values:
+        values = site.extra["seo"]
+        width, height = values["image_size"]
+        site.values["share_image"] = seo.ShareImage(url=seo.absolute_url(config.site_url, values["image"]),
+                                                    width=width, height=height, alt=values["image_alt"])
+    return site.values["share_image"]
 
 
 def on_env(env, config, files):

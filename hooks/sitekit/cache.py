@@ -70,8 +70,8 @@ class Cache:
 
     def save(self) -> None:
         """Write this build's entries (atomically; a failure to write only costs the next build time)."""
-        if self.path is None or self.new == self.old:
-            return
+        if self.path is None or (not self.misses and len(self.new) == len(self.old)):
+            return  # every entry came from the file and every one was used: it is already up to date
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-")

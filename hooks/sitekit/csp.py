@@ -198,13 +198,6 @@ def page_edits(html: str, site_url: str, sources: Sources,
     return link_edits(html, site_url) + policy_part, bool(policy_part), blocked_markup(html)
 
 
-def secure_page(html: str, site_url: str, sources: Sources, preview: bool = False) -> tuple[str, bool, list[str]]:
-    """``secure_external_links``, ``apply_policy`` and ``blocked_markup`` at once, on one scan of the page:
-    returns (html, whether the policy placeholder was there, what the policy would block)."""
-    edits, found, blocked = page_edits(html, site_url, sources, preview)
-    return htmlscan.scan(html).splice(edits), found, blocked
-
-
 def secure_external_links(html: str, site_url: str) -> str:
     """Give every link to another site ``rel="noopener noreferrer"`` (keeping any other rel values).
 

@@ -40,12 +40,6 @@ def _normalise(question: str) -> str:
     return " ".join(question.casefold().split()).rstrip("?").strip()
 
 
-def _lines_outside_code(body: str):
-    """Yield (index, line, in_code) for each line of ``body``."""
-    for index, (line, in_code) in enumerate(code_lines(body)):
-        yield index, line, in_code
-
-
 def _has_text(markdown: str) -> bool:
     return bool(re.search(r"\w", _COMMENT.sub("", markdown)))
 
@@ -67,7 +61,7 @@ def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], li
     intro: list[tuple[int, str]] = []
     sections: list[dict] = []
     qa_lines: list[int] = []
-    for index, line, in_code in _lines_outside_code(body):
+    for index, (line, in_code) in enumerate(code_lines(body)):
         number = offset + index
         heading = None if in_code else _ATX.match(line)
         level = len(heading.group(1)) if heading else 0
@@ -143,7 +137,7 @@ def add_anchors(markdown: str, items: list[FaqItem]) -> str:
     """Give each question heading its stable anchor with an attribute list (``{#anchor}``)."""
     by_question = {item.question: item.anchor for item in items}
     out = []
-    for _, line, in_code in _lines_outside_code(markdown):
+    for line, in_code in code_lines(markdown):
         heading = None if in_code else _ATX.match(line)
         if heading and len(heading.group(1)) == 2:
             raw = heading.group(2) or ""

@@ -217,14 +217,7 @@ class Scan:
         if not edits:
             return self.html
         edits = sorted(edits)
-        html = self.html
-        parts, at = [], 0
-        for start, end, replacement in edits:
-            parts.append(html[at:start])
-            parts.append(replacement)
-            at = end
-        parts.append(html[at:])
-        new = "".join(parts)
+        new = apply_edits(self.html, edits)
         moved = self._follows(new, edits)
         if moved is not None:
             _remember(new, moved)

@@ -115,12 +115,9 @@ class SiteState:
         ``--strict`` counts them) and remember the errors for :meth:`stop_if_errors`."""
         for problem in problems:
             self.problems.append(problem)
-            log = logging.getLogger(f"mkdocs.hooks.{problem.check or 'site'}")
             if problem.severity == ERROR:
                 self.errors.append(problem)
-                log.error(str(problem))
-            else:
-                log.warning(str(problem))
+            _log(problem)
 
     def stop_if_errors(self) -> None:
         """Stop the build, before anything is written, if any check found an error."""
@@ -146,13 +143,18 @@ def stop(errors: list[Problem], problems: list[Problem] | None = None) -> None:
 
 def fail_now(problems: list[Problem], check: str) -> None:
     """Report problems found at start-up (settings) and stop at once if any is an error."""
-    for problem in problems:
-        log = logging.getLogger(f"mkdocs.hooks.{check}")
-        (log.error if problem.severity == ERROR else log.warning)(str(problem))
     problems = [replace(p, check=p.check or check) for p in problems]
+    for problem in problems:
+        _log(problem)
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         stop(errors, problems)
+
+
+def _log(problem: Problem) -> None:
+    """Log a problem under ``mkdocs.hooks.CHECK``: errors as ERROR, others as WARNING (``--strict`` counts both)."""
+    log = logging.getLogger(f"mkdocs.hooks.{problem.check or 'site'}")
+    (log.error if problem.severity == ERROR else log.warning)(str(problem))
 
 
 def attach(config, state: SiteState) -> SiteState:

@@ -61,6 +61,27 @@ def test_guide_pages_end_with_a_call_to_book(built, url):
         assert cta is not None and cta["href"].rstrip("/").endswith("book")
 
 
+@pytest.mark.parametrize("url", nav_pages())
+def test_every_page_but_booking_opens_with_the_call_to_book(built, url):
+    """Before the header and the content (Material's announce banner), so a phone shows it without scrolling:
+    the booking page's address and the clinic's phone number from mkdocs.yml."""
+    html = built.page(url)
+    page = soup(html)
+    bar = page.select_one(".md-banner .book-bar")
+    meta = guide_pages()["index" if url == "" else url.strip("/")]
+    if meta.get("booking") or url == "thank-you/":
+        assert bar is None and page.select_one(".md-banner") is None
+        return
+    assert bar is not None
+    assert html.index('class="book-bar"') < html.index('class="md-header')
+    book = bar.select_one("a.book-bar__book")
+    assert book.get_text(strip=True) and book["href"].rstrip("/").endswith(site_config()["extra"].get("booking", {})
+                                                                             .get("page", "book.md")[:-3])
+    call = bar.select_one(".book-bar__call a")
+    assert call.get_text(strip=True) == CLINIC["phone"]
+    assert call["href"] == "tel:" + re.sub(r"[^\d+]", "", CLINIC["phone"])
+
+
 def test_booking_form_is_exactly_on_pages_that_ask_for_it(built):
     asking = {("" if k == "index" else k + "/") for k, v in guide_pages().items() if v.get("booking") is True}
     assert asking == {"book/"}

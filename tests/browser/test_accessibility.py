@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import site_config
+
 from .conftest import AXE_JS, SCREENSHOTS, need_tool
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -220,7 +222,7 @@ def test_focus_is_visible_on_every_tab_stop_of_every_page(new_context, site, sit
 
 TARGETS = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, label[for], [role=button], summary';
-  const scope = [...document.querySelectorAll('.md-header, .md-main, .md-footer')];
+  const scope = [...document.querySelectorAll('.md-banner, .md-header, .md-main, .md-footer')];
   // On screen, and not clipped away by an ancestor (Material's off-canvas drawer slides its panels inside it).
   const visible = el => {
     const s = getComputedStyle(el);
@@ -291,3 +293,28 @@ def test_320px_no_sideways_scroll_and_targets_at_least_24px(new_context, site, s
         assert result["count"] > 5, f"/{path}: found only {result['count']} targets"
         problems += [f"/{path}: {f}" for f in result["failures"]]
     assert problems == [], "\n".join(problems)
+
+
+def test_320px_book_link_is_on_screen_without_scrolling(new_context, site, site_pages):
+    """A patient on a phone reaches the booking page from any page without scrolling (the call to book used to
+    be only at the end of each page). The booking form's page and the thank-you page have no bar; nor has 404."""
+    booking = site_config()["extra"].get("booking") or {}
+    thank_you = booking.get("thank_you_page", "thank-you.md")[:-3] + "/"
+    page = new_context(320, 640).new_page()
+    problems = []
+    for path in site_pages:
+        page.goto(site.url + path)
+        page.wait_for_load_state("load")
+        link = page.locator(".md-banner a.book-bar__book")
+        if path in ("404.html", thank_you) or page.locator("form.booking-form").count():
+            if link.count():
+                problems.append(f"/{path}: has the booking bar, but it should not")
+            continue
+        box = link.bounding_box() if link.count() == 1 else None
+        if not box or box["y"] < 0 or box["y"] + box["height"] > page.evaluate("innerHeight"):
+            problems.append(f"/{path}: the booking link is not on screen at load ({box})")
+    assert problems == [], "\n".join(problems)
+    page.goto(site.url)
+    page.locator(".md-banner a.book-bar__book").click()
+    page.wait_for_load_state("load")
+    assert page.locator("form.booking-form").count() == 1

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test test-quick test-system test-tools build system-deps clean
+.PHONY: install serve test test-quick test-system test-tools build system-deps clean preview-shots
 
 install: $(VENV)/.installed
 
@@ -82,6 +82,13 @@ node_modules/.installed: package.json package-lock.json | test-system
 build: install
 	$(BIN)/mkdocs build --strict
 
+## Screenshots at phone and desktop width of the pages changed since BASE (a git ref; default: every page) into
+## preview/ (phone/, desktop/, summary.md, and the built site in preview/site). The pull-request workflow uses it.
+preview-shots: test-system install
+	rm -rf preview/site
+	$(BIN)/mkdocs build -q -d preview/site
+	$(BIN)/python tools/preview_shots.py --site preview/site --out preview $(if $(BASE),--base $(BASE))
+
 ## Debian packages for the browser tests (needs root or sudo): those in apt-packages.txt, or PACKAGES="...".
 PACKAGES ?= $(shell grep -v '^\#' apt-packages.txt)
 system-deps:
@@ -90,7 +97,7 @@ system-deps:
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES)
 
 clean:
-	rm -rf site .pytest_cache test-artifacts
+	rm -rf site preview .pytest_cache test-artifacts
 
 .PHONY: check links
 

@@ -51,16 +51,19 @@ class Project:
         return (self.root / relative).read_text(encoding="utf-8")
 
     def set_extra(self, section: str, values: dict) -> None:
-        """Change keys of extra.<section> by editing mkdocs.yml's text (keeps its !ENV tags)."""
+        """Change keys of extra.<section> (a dict), or set it whole (a list or value), or delete it (None), by
+        editing mkdocs.yml's text (keeps its !ENV tags)."""
         text = self.read("mkdocs.yml")
         head, extra = text.split("\nextra:\n", 1)
         loader = yaml.SafeLoader
         data = yaml.load("extra:\n" + extra, Loader=loader)["extra"]
         if values is None:
             data.pop(section, None)
-        else:
+        elif isinstance(values, dict):
             data.setdefault(section, {})
             data[section].update(values)
+        else:  # a list or a single value: the whole key
+            data[section] = values
         self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": data}, sort_keys=False, allow_unicode=True))
 
     def set_front(self, relative: str, key: str, value: str) -> None:

@@ -2,10 +2,14 @@
 
 Rules come in presets chosen in mkdocs.yml (``extra.policy.preset``):
 
-- ``generic``: absolute or guaranteed claims that no medical treatment can honestly make;
-- ``uk``: generic + the UK rules for prescription-only medicines and for slimming claims;
-- ``eu``: generic + the EU rules on advertising medicines to the public;
-- ``us``: generic + claims the FTC expects health advertisers to back with scientific evidence.
+- ``generic``: claims no medical treatment can honestly make anywhere (absolute or guaranteed results, proof it
+  does not have, a time by which results show, ranking the clinic, testimonials, risks played down);
+- ``uk``: generic (its messages naming the CAP Code) + the UK rules for prescription-only and unlicensed medicines,
+  approval claims and slimming claims;
+- ``eu``: generic + the EU rules on advertising medicines to the public (Directive 2001/83/EC);
+- ``us``: generic (its messages naming the FTC) + claims the FTC and FDA single out.
+
+EDITING.md ("Where each rule comes from") lists the source of every rule and the pages it was read on.
 
 Matching is case-insensitive, on whole words, and ignores code, HTML comments and web
 addresses. An editor can allow one occurrence on a line with a comment that gives a reason::

@@ -193,8 +193,9 @@ _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+single|
 _SPAN = r"(?:hours?|days?|weeks?|months?|sessions?|treatments?|visits?|appointments?)"
 _ONLY = r"(?:just\s+|only\s+|as\s+(?:little|few)\s+as\s+)?"
 # "results in" as a noun ("see results in 2 weeks", a heading "Results in 2 weeks"), not the verb ("this results in")
-_RESULTS_IN = (r"(?:(?<![\w,]\s)results?|(?:see|seeing|notice|noticing|get|getting|expect|show|shows|showing|visible|"
-               r"noticeable|real|lasting|first|with)\s+(?:[\w-]+\s+)?results?)\s+in")
+_RESULTS_IN = ("(?:" + "|".join([r"(?<![\w,]\s)"] + [rf"(?<={word}\s)" for word in (
+    "see", "seeing", "notice", "noticing", "get", "getting", "expect", "show", "shows", "showing", "visible",
+    "noticeable", "real", "lasting", "first", "with")]) + r")results?\s+in")
 _WHO = (r"(?:clinics?|practices?|practitioners?|doctors?|nurses?|injectors?|providers?|teams?|specialists?|"
         r"experts?|centres?|centers?|surgeons?|prescribers?|aesthetics\s+clinic)")
 _PLACE = r"(?:the\s+)?(?:uk|london|britain|england|scotland|wales|ireland|europe|country|world|city|town|area|region|business|industry)"
@@ -219,8 +220,10 @@ TIMED_INSTEAD = 'say "some people notice a change after one session; for others 
 
 SUPERLATIVE_PATTERNS = (
     rf"best\s+(?:[\w-]+\s+)?{_WHO}", rf"best\s+in\s+{_PLACE}",
+    # the ranking word alone (its keywords, not the common "clinic", decide whether the rule runs on a page)
     rf"(?:leading|top|top[\s-]rated|best[\s-]rated|highest[\s-]rated|premier|finest|most\s+trusted|"
-    rf"most\s+experienced|world[\s-]class|award[\s-]winning|number[\s-]one|no\.\s?1|#\s?1)\s+(?:[\w-]+\s+){{0,2}}?{_WHO}",
+    rf"most\s+experienced|world[\s-]class|award[\s-]winning|number[\s-]one|no\.\s?1|#\s?1)"
+    rf"(?=\s+(?:[\w-]+\s+){{0,2}}?{_WHO}(?![\w-]))",
     r"award[\s-]winning", r"top[\s-]rated", r"number[\s-]one\s+(?:for|in|choice)", r"no\.\s?1", r"#\s?1",
     rf"{_PLACE}['’]s\s+(?:leading|best|top|number[\s-]one|favourite|favorite)",
 )

@@ -2,10 +2,14 @@
 
 Rules come in presets chosen in mkdocs.yml (``extra.policy.preset``):
 
-- ``generic``: absolute or guaranteed claims that no medical treatment can honestly make;
-- ``uk``: generic + the UK rules for prescription-only medicines and for slimming claims;
-- ``eu``: generic + the EU rules on advertising medicines to the public;
-- ``us``: generic + claims the FTC expects health advertisers to back with scientific evidence.
+- ``generic``: claims no medical treatment can honestly make anywhere (absolute or guaranteed results, proof it
+  does not have, a time by which results show, ranking the clinic, testimonials, risks played down);
+- ``uk``: generic (its messages naming the CAP Code) + the UK rules for prescription-only and unlicensed medicines,
+  approval claims and slimming claims;
+- ``eu``: generic + the EU rules on advertising medicines to the public (Directive 2001/83/EC);
+- ``us``: generic (its messages naming the FTC) + claims the FTC and FDA single out.
+
+EDITING.md ("Where each rule comes from") lists the source of every rule and the pages it was read on.
 
 Matching is case-insensitive, on whole words, and ignores code, HTML comments and web
 addresses. An editor can allow one occurrence on a line with a comment that gives a reason::
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 try:  # Python 3.11+
     import re._constants as _sre_constants
@@ -135,6 +139,8 @@ _LOSE = (r"(?:lose|loses|losing|lost|loss\s+of|burn|burns|burning|melt|melts|mel
          r"dissolving|blast|blasts|zap|zaps|shift|shifts|banish|banishes|eliminate|eliminates|remove|removes|"
          r"removing|get\s+rid\s+of|target|targets|targeting|reduce|reduces|reducing|shrink|shrinks)")
 
+_NEARLY = r"(?<!virtually\s)(?<!practically\s)(?<!almost\s)"  # "virtually no risk" is understated-risk's
+
 GENERIC = (
     Rule("painless", (r"painless(?:ly)?", r"pain[\s-]free", r"no\s+pain", r"(?:won't|will\s+not|doesn't|does\s+not)\s+hurt"),
          "most people feel some discomfort from injections, so promising none misleads patients",
@@ -145,13 +151,13 @@ GENERIC = (
     Rule("guaranteed", (r"guarantee[sd]?", r"guaranteeing"),
          "no medical treatment can guarantee a result, and results vary from person to person",
          'say "results vary from person to person"'),
-    Rule("risk-free", (r"risk[\s-]free", r"no\s+risks?", r"zero\s+risk", r"without\s+(?:any\s+)?risks?"),
+    Rule("risk-free", (r"risk[\s-]free", _NEARLY + r"no\s+risks?", _NEARLY + r"zero\s+risk", r"without\s+(?:any\s+)?risks?"),
          "every injection carries some risk (bruising, infection, allergic reaction)",
          'say "a qualified practitioner keeps the risks low"'),
     Rule("safe", (r"(?:100\s*%|completely|totally|perfectly|absolutely|entirely|very)\s+safe", r"safe", r"safest"),
          "no treatment is safe for everyone; calling it safe hides its real risks",
          'describe the risks and how they are kept low, e.g. "side effects are usually mild and short-lived"'),
-    Rule("no-side-effects", (r"no\s+side[\s-]effects?", r"without\s+(?:any\s+)?side[\s-]effects?",
+    Rule("no-side-effects", (_NEARLY + r"no\s+side[\s-]effects?", r"without\s+(?:any\s+)?side[\s-]effects?",
                              r"free\s+(?:of|from)\s+side[\s-]effects?", r"side[\s-]effect[\s-]free"),
          "redness, swelling and bruising are common after mesotherapy, so this is untrue",
          'say "side effects are usually mild and last a few hours to a couple of days"'),
@@ -177,14 +183,167 @@ GENERIC = (
          'say "a consultation decides whether it is right for you"'),
 )
 
-POM = (
-    Rule("pom-brand", (r"botox", r"vistabel", r"azzalure", r"bocouture", r"dysport", r"xeomin", r"letybo",
-                       r"alluzience", r"relfydess", r"nuceiva"),
-         "these are prescription-only medicines, which may not be advertised to the public",
-         'say "muscle-relaxing injections", and only if the clinic offers a consultation for them'),
-    Rule("pom-botulinum-toxin", (r"botulinum(?:[\s-]+toxins?)?", r"neurotoxins?"),
-         "botulinum toxin is a prescription-only medicine: naming it to promote a service counts as advertising it",
-         'say "muscle-relaxing injections"; name the medicine only in a factual note and add an allow comment saying so'),
+# ---------------------------------------------------------------- honesty rules for every preset
+# Each rule has a plain version here (the generic preset) and, where a country's code says it, a version per
+# preset whose `why` names that code (see EDITING.md, "Where each rule comes from"). A preset's version of a
+# rule replaces the plain one in place (see _preset), so every preset keeps every generic rule id.
+
+_NOT = r"(?<!not\s)(?<!n't\s)(?<!never\s)(?<!not\sbeen\s)(?<!n't\sbeen\s)(?<!never\sbeen\s)(?<!not\syet\s)"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+single|a\s+few|few)"
+_SPAN = r"(?:hours?|days?|weeks?|months?|sessions?|treatments?|visits?|appointments?)"
+_ONLY = r"(?:just\s+|only\s+|as\s+(?:little|few)\s+as\s+)?"
+# "results in" as a noun ("see results in 2 weeks", a heading "Results in 2 weeks"), not the verb ("this results in")
+_RESULTS_IN = ("(?:" + "|".join([r"(?<![\w,]\s)"] + [rf"(?<={word}\s)" for word in (
+    "see", "seeing", "notice", "noticing", "get", "getting", "expect", "show", "shows", "showing", "visible",
+    "noticeable", "real", "lasting", "first", "with")]) + r")results?\s+in")
+_WHO = (r"(?:clinics?|practices?|practitioners?|doctors?|nurses?|injectors?|providers?|teams?|specialists?|"
+        r"experts?|centres?|centers?|surgeons?|prescribers?|aesthetics\s+clinic)")
+_PLACE = r"(?:the\s+)?(?:uk|london|britain|england|scotland|wales|ireland|europe|country|world|city|town|area|region|business|industry)"
+
+PROVEN_PATTERNS = (
+    _NOT + r"(?:clinically|scientifically|medically)\s+(?:proven|tested)", _NOT + r"proven\s+to",
+    _NOT + r"proven\s+(?:results?|effective|treatments?|techniques?|methods?|ways?)",
+    _NOT + r"(?:studies|trials|research|science)\s+(?:show|shows|prove|proves|has\s+shown|have\s+shown)",
+    r"backed\s+by\s+(?:science|research|studies|clinical\s+trials)", r"scientifically\s+backed",
+)
+PROVEN_INSTEAD = 'say what the treatment aims to do and how good the evidence is, e.g. "the evidence is limited; results vary"'
+
+TIMED_PATTERNS = (
+    rf"results?\s+(?:within|after|from)\s+{_ONLY}{_COUNT}\s+{_SPAN}",
+    rf"{_RESULTS_IN}\s+{_ONLY}{_COUNT}\s+{_SPAN}",
+    rf"results?\s+(?:from|after)\s+(?:the\s+|your\s+)?(?:very\s+)?(?:first|1st)\s+{_SPAN}",
+    rf"(?:in|within|after)\s+(?:just|only)\s+{_COUNT}\s+{_SPAN}",
+    r"(?:results?|(?:a|the)\s+difference)\s+within\s+(?:hours|days|weeks|a\s+week)",
+    rf"{_RESULTS_IN}\s+(?:hours|days|weeks|a\s+week)",
+)
+TIMED_INSTEAD = 'say "some people notice a change after one session; for others it builds up over the course, and results vary"'
+
+SUPERLATIVE_PATTERNS = (
+    rf"best\s+(?:[\w-]+\s+)?{_WHO}", rf"best\s+in\s+{_PLACE}",
+    # the ranking word alone (its keywords, not the common "clinic", decide whether the rule runs on a page)
+    rf"(?:leading|top|top[\s-]rated|best[\s-]rated|highest[\s-]rated|premier|finest|most\s+trusted|"
+    rf"most\s+experienced|world[\s-]class|award[\s-]winning|number[\s-]one|no\.\s?1|#\s?1)"
+    rf"(?=\s+(?:[\w-]+\s+){{0,2}}?{_WHO}(?![\w-]))",
+    r"award[\s-]winning", r"top[\s-]rated", r"number[\s-]one\s+(?:for|in|choice)", r"no\.\s?1", r"#\s?1",
+    rf"{_PLACE}['’]s\s+(?:leading|best|top|number[\s-]one|favourite|favorite)",
+)
+SUPERLATIVE_WHY = "calling the clinic the best or leading is a comparison with every other clinic, which needs evidence"
+SUPERLATIVE_INSTEAD = ("say what the clinic does and who does it (training, registration), without ranking it; "
+                       'e.g. "our nurse prescribers are registered with the Nursing and Midwifery Council"')
+
+TESTIMONIAL_PATTERNS = (
+    r"testimonials?", r"(?:our|my|the)\s+(?:patients|clients|customers)\s+(?:say|said|tell\s+us|agree|swear\s+by)",
+    r"(?:patients|clients|customers)\s+(?:love|adore|rave\s+about)", r"(?:rave|glowing)\s+reviews?",
+    r"(?:4|5|four|five)[\s-]stars?(?:\s+(?:reviews?|ratings?|rated))?",
+    r"(?:read|see)\s+(?:our\s+|the\s+)?(?:patients['’]?\s+|clients['’]?\s+|real\s+)?reviews",
+    r"reviews?\s+from\s+(?:our\s+)?(?:happy\s+|real\s+|satisfied\s+)?(?:patients|clients|customers)",
+    r"(?:happy|satisfied|delighted)\s+(?:patients|clients|customers)", r"hear\s+from\s+(?:our\s+)?(?:patients|clients)",
+    r"trustpilot", r"google\s+reviews",
+)
+TESTIMONIAL_WHY = "one patient's verdict on their result reads as a promise of what is typical, and results vary from person to person"
+TESTIMONIAL_INSTEAD = "describe what is typical and that results vary; leave out patients' verdicts on their results"
+
+RISK_PATTERNS = (
+    r"(?:extremely|incredibly|exceptionally|vanishingly)\s+rare(?:ly)?",
+    r"(?:virtually|practically|almost)\s+(?:no|zero|nil)\s+(?:risks?|side[\s-]effects?|complications?|chance\s+of\s+\w+)",
+    r"(?:minimal|negligible|tiny|minuscule)\s+(?:risks?|chance\s+of\s+(?:complications?|side[\s-]effects?|problems?))",
+    r"risks?\s+(?:is|are)\s+(?:minimal|negligible|tiny|non[\s-]existent)",
+    r"no\s+(?:real|serious|significant)\s+risks?", r"nothing\s+to\s+(?:worry|be\s+worried|fear)\s+about",
+    r"no\s+need\s+to\s+worry", r"harmless",
+)
+RISK_WHY = "playing risks down stops patients weighing them before they decide"
+RISK_INSTEAD = 'say how often a risk happens in plain words, e.g. "serious problems are rare", and what to do if it happens'
+
+HONESTY = (
+    Rule("proven", PROVEN_PATTERNS,
+         "a claim that a treatment is proven needs strong evidence from trials in people, and for mesotherapy that "
+         "evidence is limited", PROVEN_INSTEAD),
+    Rule("timed-result", TIMED_PATTERNS,
+         "how soon a change shows, if it shows at all, differs from person to person, so a time cannot be promised",
+         TIMED_INSTEAD),
+    Rule("superlative-clinic", SUPERLATIVE_PATTERNS, SUPERLATIVE_WHY, SUPERLATIVE_INSTEAD),
+    Rule("testimonial", TESTIMONIAL_PATTERNS, TESTIMONIAL_WHY, TESTIMONIAL_INSTEAD),
+    Rule("understated-risk", RISK_PATTERNS, RISK_WHY, RISK_INSTEAD),
+)
+
+# ---------------------------------------------------------------- prescription-only and unlicensed medicines
+
+POM_BRANDS = (r"(?<!baby\s)botox", r"vistabel", r"azzalure", r"bocouture", r"dysport", r"xeomin", r"letybo",
+              r"alluzience", r"relfydess", r"nuceiva")
+POM_TOXIN = (r"botulinum(?:[\s-]+toxins?)?", r"neurotoxins?", r"neuro[\s-]?modulators?")
+POM_EUPHEMISMS = (
+    r"anti[\s-]?wrinkle\s+(?:injections?|injectables?|jabs?|shots?|toxins?)",
+    r"(?:muscle|line|wrinkle|frown[\s-]line)[\s-]+(?:relaxing|relaxant|relaxation)\s+(?:injections?|injectables?|jabs?|shots?|treatments?|toxins?)",
+    r"(?:wrinkle|line)[\s-]+relax(?:er|ers|ant|ants)", r"baby[\s-]+(?:botox|tox)", r"tox", r"brotox",
+    r"(?:wrinkle|toxin)\s+(?:injections?|jabs?|shots?)",
+    r"(?:frown|forehead|laughter|smile|worry)[\s-]+lines?\s+(?:injections?|jabs?|shots?)",
+    r"crow['’]?s[\s-]+feet\s+(?:injections?|jabs?|shots?)",
+    r"(?:anti[\s-]?sweat(?:ing)?|sweating|hyperhidrosis|jaw[\s-]?(?:line)?[\s-]slimming|masseter|gummy[\s-]smile|"
+    r"teeth[\s-]grinding|bruxism)\s+(?:injections?|jabs?|shots?)",
+    r"lip[\s-]flips?",
+)
+POM_INSTEAD = ('promote a consultation about the concern, not a medicine, e.g. "a consultation about lines and wrinkles"; '
+               "name a prescription-only medicine only in factual safety information, with an allow comment giving the reason")
+UNLICENSED = (
+    r"phosphatidyl[\s-]?cholines?", r"(?:sodium\s+)?deoxycholates?", r"deoxycholic\s+acid", r"lipo[\s-]?dissolve",
+    r"lipostabil", r"aqualyx", r"kybella", r"belkyra", r"desoface", r"lipo[\s-]?lab", r"kabelline",
+    r"tranexamic\s+acid",
+    r"glutathione\s+(?:injections?|drips?|iv|infusions?|shots?|jabs?|mesotherapy|boosters?)",
+    r"(?:injected|injectable|injecting|iv|intravenous)\s+glutathione",
+)
+UNLICENSED_US = (
+    r"phosphatidyl[\s-]?cholines?", r"(?:sodium\s+)?deoxycholates?", r"lipo[\s-]?dissolve", r"lipostabil", r"aqualyx",
+    r"lipo[\s-]?lab", r"kabelline", r"pcdc",
+)
+UNLICENSED_INSTEAD = ('describe what the treatment aims to do without naming the product (e.g. "injections that aim to '
+                      'reduce a small area of fat"); where factual safety information must name it, say it is not '
+                      "licensed for this use and add an allow comment with the reason")
+APPROVAL_PATTERNS = (
+    r"(?:mhra|fda|ce|ukca|nhs|nice|ema|eu|government)[\s-]+(?:approved|cleared|certified|endorsed|licensed|marked|recommended)",
+    r"(?:approved|endorsed|licensed|recommended|certified)\s+by\s+(?:the\s+)?(?:mhra|fda|nhs|nice|ema|"
+    r"european\s+medicines\s+agency|food\s+and\s+drug\s+administration|government|department\s+of\s+health)",
+)
+APPROVAL_INSTEAD = ("describe the treatment without claiming an approval; the consultation explains which products are "
+                    "used and what they are licensed for")
+
+def _generic(rule_id: str) -> Rule:
+    return next(rule for rule in GENERIC if rule.id == rule_id)
+
+
+UK = (
+    replace(_generic("safe"), why="no treatment is safe for everyone; calling it safe hides its real risks, and the CAP "
+                                  "Code (rule 12.9) needs proof before suggesting a treatment is absolutely safe"),
+    Rule("proven", PROVEN_PATTERNS,
+         "the CAP Code (rule 12.1) needs evidence, from trials in people where relevant, for any claim that a treatment "
+         "works, and 'proven' claims the strongest", PROVEN_INSTEAD),
+    Rule("timed-result", TIMED_PATTERNS,
+         "a time by which results show is a claim the CAP Code (rules 3.7 and 12.1) needs evidence for, and results "
+         "vary from person to person", TIMED_INSTEAD),
+    Rule("superlative-clinic", SUPERLATIVE_PATTERNS,
+         "the CAP Code treats 'the best' or 'leading' as a comparison with every other clinic, which needs evidence "
+         "(rules 3.7 and 3.33)", SUPERLATIVE_INSTEAD),
+    Rule("testimonial", TESTIMONIAL_PATTERNS,
+         "the CAP Code requires testimonials to be genuine and not misleading (rules 3.45 and 3.47), and a patient's "
+         "verdict is not evidence that a treatment works (rule 12.1)", TESTIMONIAL_INSTEAD),
+    Rule("understated-risk", RISK_PATTERNS,
+         "the ASA's guidance on cosmetic procedures says ads must not play down their risks or present them as "
+         "trivial (e.g. 'minimal risk of complications')", RISK_INSTEAD),
+    Rule("pom-brand", POM_BRANDS,
+         "this is a prescription-only medicine, and the CAP Code (rule 12.12) does not allow prescription-only "
+         "medicines to be advertised to the public, by brand or by name", POM_INSTEAD),
+    Rule("pom-botulinum-toxin", POM_TOXIN,
+         "botulinum toxin is a prescription-only medicine, and the CAP Code (rule 12.12) does not allow it to be "
+         "advertised to the public, by brand or by its general name", POM_INSTEAD),
+    Rule("pom-euphemism", POM_EUPHEMISMS,
+         "the CAP Code (rule 12.12) does not allow prescription-only medicines to be advertised to the public, and the "
+         "ASA treats a name that points to one, such as 'anti-wrinkle injections', as advertising it", POM_INSTEAD),
+    Rule("unlicensed-product", UNLICENSED,
+         "naming this product as a treatment promotes it, and the CAP Code allows medical claims only for a product "
+         "licensed or marked for that use (rules 12.1 and 12.11), never for a prescription-only medicine (rule 12.12)",
+         UNLICENSED_INSTEAD),
+    Rule("approval-claim", APPROVAL_PATTERNS,
+         "a licence or a CE/UKCA mark covers one product for set uses, not a clinic's treatment, and does not show it "
+         "works; claiming an approval misleads (the CAP Code, section 3 and rule 12.1)", APPROVAL_INSTEAD),
 )
 
 SPOT_FAT = Rule(
@@ -199,9 +358,31 @@ SPOT_FAT = Rule(
     'say "it aims to reshape small, chosen areas; it is not a weight-loss treatment"',
 )
 
-UK_ONLY = POM + (SPOT_FAT,)
+UK_ONLY = UK + (SPOT_FAT,)
 
-EU_ONLY = POM + (
+_DIRECTIVE = "Directive 2001/83/EC"
+EU_ONLY = (
+    Rule("testimonial", TESTIMONIAL_PATTERNS,
+         f"EU medicines-advertising rules forbid misleading claims of recovery and case histories that could lead to "
+         f"self-diagnosis ({_DIRECTIVE}, article 90(i) and (j))", TESTIMONIAL_INSTEAD),
+    Rule("understated-risk", RISK_PATTERNS,
+         f"EU medicines-advertising rules forbid suggesting that a treatment comes without adverse reactions "
+         f"({_DIRECTIVE}, article 90(b))", RISK_INSTEAD),
+    Rule("pom-brand", POM_BRANDS,
+         f"this is a prescription-only medicine, and {_DIRECTIVE} (article 88) bans advertising prescription-only "
+         "medicines to the public", POM_INSTEAD),
+    Rule("pom-botulinum-toxin", POM_TOXIN,
+         f"botulinum toxin is a prescription-only medicine, and {_DIRECTIVE} (article 88) bans advertising it to the "
+         "public, by brand or by its general name", POM_INSTEAD),
+    Rule("pom-euphemism", POM_EUPHEMISMS,
+         f"{_DIRECTIVE} (article 88) bans advertising prescription-only medicines to the public, and a name that "
+         "points to one still advertises it", POM_INSTEAD),
+    Rule("unlicensed-product", UNLICENSED,
+         f"{_DIRECTIVE} bans advertising a medicine without a marketing authorisation or beyond what it is "
+         "authorised for (article 87), and prescription-only medicines to the public (article 88)", UNLICENSED_INSTEAD),
+    Rule("approval-claim", APPROVAL_PATTERNS,
+         f"an authorisation or a CE mark covers one product for set uses, not a clinic's treatment, and advertising "
+         f"may claim nothing beyond it ({_DIRECTIVE}, article 87)", APPROVAL_INSTEAD),
     Rule("natural-so-safe", (r"all[\s-]natural", r"100\s*%\s+natural", r"natural\s+(?:and|so|,)\s*(?:it's\s+|it\s+is\s+)?(?:safe|harmless|gentle)",
                              r"(?:because|as)\s+it\s+is\s+natural"),
          "EU medicines-advertising rules forbid suggesting a treatment is safe or works because it is natural",
@@ -224,10 +405,21 @@ EU_ONLY = POM + (
 )
 
 US_ONLY = (
-    Rule("proven", (r"(?:clinically|scientifically|medically)\s+proven", r"proven\s+to", r"proven\s+results?",
-                    r"studies\s+(?:show|prove)", r"research\s+(?:shows|proves)"),
+    Rule("proven", PROVEN_PATTERNS,
          "the FTC expects competent and reliable scientific evidence for any health claim, and 'proven' claims the strongest",
          'say "may help" and, where it is true, "the evidence is limited"'),
+    Rule("timed-result", TIMED_PATTERNS,
+         "a time by which results show is a health claim the FTC expects competent and reliable scientific evidence for",
+         TIMED_INSTEAD),
+    Rule("testimonial", TESTIMONIAL_PATTERNS,
+         "under the FTC's Endorsement Guides (16 CFR Part 255) a patient's story is taken as the typical result, "
+         "which the clinic must be able to show it is", TESTIMONIAL_INSTEAD),
+    Rule("understated-risk", RISK_PATTERNS,
+         "the FTC expects claims about a health product's safety, like claims about its benefits, to be backed by "
+         "scientific evidence", RISK_INSTEAD),
+    Rule("unlicensed-product", UNLICENSED_US,
+         "the FDA has warned that fat-dissolving injections it has not approved (it has approved one, for under-chin "
+         "fat) have caused scars, serious infections and skin deformities", UNLICENSED_INSTEAD),
     Rule("fda-approved", (r"fda[\s-](?:approved|cleared)", r"approved\s+by\s+the\s+fda"),
          "FDA approval covers particular products for particular uses, not a treatment or a clinic's own mix",
          "describe the treatment without claiming an approval you have not checked for that exact product and use"),
@@ -242,11 +434,22 @@ US_ONLY = (
          'say "it is not a weight-loss treatment; it aims to reshape small areas"'),
 )
 
+
+def _preset(*groups: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules of the groups in order; a later rule with the id of an earlier one replaces it in its place (a
+    preset's own version of a generic rule, whose `why` names the preset's code)."""
+    rules: dict[str, Rule] = {}
+    for group in groups:
+        for rule in group:
+            rules[rule.id] = rule  # a dict keeps the first insertion's position when a key is replaced
+    return tuple(rules.values())
+
+
 BY_PRESET = {
-    "generic": GENERIC,
-    "uk": GENERIC + UK_ONLY,
-    "eu": GENERIC + EU_ONLY,
-    "us": GENERIC + US_ONLY,
+    "generic": _preset(GENERIC, HONESTY),
+    "uk": _preset(GENERIC, HONESTY, UK_ONLY),
+    "eu": _preset(GENERIC, HONESTY, EU_ONLY),
+    "us": _preset(GENERIC, HONESTY, US_ONLY),
 }
 
 ALL_RULE_IDS = sorted({rule.id for rules in BY_PRESET.values() for rule in rules})

@@ -223,3 +223,145 @@ def test_removing_a_section_of_the_real_guide_fails_the_build(project, topic_id)
         rf'"## {re.escape(topic.heading)} \{{ #{topic_id} \}}" to this page, with at least 15 words on ', result.output,
         re.MULTILINE), result.output
     assert "problem" in result.output and "in the required information" in result.output
+
+
+# ---------------------------------------------------------------- the boxes in a built site
+
+EXTRA = site_config()["extra"]
+CLINIC, PRACTITIONERS, PRESET = EXTRA["clinic"], EXTRA["practitioners"], EXTRA["policy"]["preset"]
+EMERGENCY = {"uk": "999", "us": "911", "eu": "112"}
+
+
+def digits(text: str) -> str:
+    return re.sub(r"[^\d+]", "", text)
+
+
+def section(html: str, anchor: str | None = None, cls: str | None = None) -> BeautifulSoup:
+    """The elements of one section of a built page (its heading up to the next heading of the same or a higher
+    level), as a soup of their own."""
+    page = BeautifulSoup(html, "lxml").select_one("article")
+    heading = page.find(id=anchor) if anchor else page.find(class_=cls)
+    assert heading is not None and re.fullmatch(r"h[2-6]", heading.name), (anchor, cls)
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= int(heading.name[1]):
+            break
+        parts.append(str(sibling))
+    return BeautifulSoup("".join(parts), "lxml")
+
+
+def box(html: str, anchor: str | None = None, cls: str | None = None):
+    boxes = section(html, anchor, cls).select(".topic-box")
+    assert len(boxes) == 1, (anchor, cls, boxes)
+    return boxes[0]
+
+
+def page_url(topic_id: str) -> str:
+    return topic_pages()[topic_id].removesuffix(".md") + "/"
+
+
+@pytest.fixture(scope="module")
+def with_sections(tmp_path_factory):
+    """The site, its pages given every required section they do not mark yet, built once."""
+    from conftest import Project
+
+    project = Project(tmp_path_factory.mktemp("topics") / "project")
+    add_topic_sections(project)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_the_warning_signs_box_gives_the_clinic_and_the_emergency_route(with_sections):
+    found = box(with_sections.page(page_url("warning-signs")), "warning-signs")
+    links = {a["href"]: a.get_text(strip=True) for a in found.select("a")}
+    assert links[f"tel:{digits(CLINIC['phone'])}"] == CLINIC["phone"]
+    text = found.get_text(" ", strip=True)
+    for hours in ("opens", "closes"):
+        assert CLINIC["opening_hours"][0][hours] in text
+    if CLINIC.get("out_of_hours"):
+        assert " ".join(CLINIC["out_of_hours"].split()) in text
+    if PRESET in EMERGENCY:
+        assert f"tel:{EMERGENCY[PRESET]}" in links
+    assert ("tel:111" in links) is (PRESET == "uk")
+
+
+def test_the_urgent_contacts_heading_gets_the_same_box(with_sections):
+    found = box(with_sections.page("checklist/"), cls="urgent-contacts")
+    assert found.select_one(f'a[href="tel:{digits(CLINIC["phone"])}"]') is not None
+
+
+def test_the_cost_box(with_sections):
+    found = box(with_sections.page(page_url("cost")), "cost")
+    text = found.get_text(" ", strip=True)
+    if CLINIC.get("prices"):
+        rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in found.select("tbody tr")]
+        assert rows == [[row["item"], row["price"]] for row in CLINIC["prices"]]
+    else:
+        assert "You get a written quote at your consultation, before you decide." in text
+    assert "consultation is free" in text
+    if CLINIC.get("cooling_off_days"):
+        assert f"at least {CLINIC['cooling_off_days']} day" in text
+
+
+def test_the_who_treats_you_box_links_each_practitioner_to_the_register(with_sections):
+    found = box(with_sections.page(page_url("who-treats-you")), "who-treats-you")
+    items = found.select("li")
+    assert len(items) == len(PRACTITIONERS)
+    for item, person in zip(items, PRACTITIONERS):
+        text = item.get_text(" ", strip=True)
+        for key in ("name", "profession", "register", "number"):
+            assert str(person[key]) in text, key
+        link = item.select_one("a")
+        assert link["href"] == person["register_url"] and {"noopener", "external"} <= set(link["rel"])
+
+
+def test_the_complaints_box(with_sections):
+    found = box(with_sections.page(page_url("complaints")), "complaints")
+    text = found.get_text(" ", strip=True)
+    if CLINIC.get("complaints"):
+        assert " ".join(CLINIC["complaints"].split()) in text
+    assert found.select_one(f'a[href="mailto:{CLINIC["email"]}"]') is not None
+    yellow = found.select_one('a[href="https://yellowcard.mhra.gov.uk/"]')
+    assert (yellow is not None) is (PRESET == "uk")
+
+
+def test_the_boxes_break_no_claims_rule(with_sections):
+    rules = policy.rules_for(PRESET)
+    for topic_id, cls in [("warning-signs", None), ("cost", None), ("who-treats-you", None), ("complaints", None)]:
+        text = box(with_sections.page(page_url(topic_id)), topic_id).get_text(" ", strip=True)
+        assert policy.check(text, f"{topic_id} box", rules) == [], text
+
+
+def test_a_price_list_and_the_generic_preset(project):
+    project.set_extra("clinic", {"prices": [{"item": "Face & neck, one session", "price": "£150"},
+                                            {"item": "Scalp <b>one</b> session", "price": "£120"}],
+                                 "emergency": "000", "cooling_off_days": 1})
+    project.set_extra("policy", {"preset": "generic"})
+    add_topic_sections(project)
+    result = project.build(strict=False)  # (the guide's allow comments for uk rules are unused under generic)
+    assert result.returncode == 0, result.output
+    cost = box(result.page(page_url("cost")), "cost")
+    assert [[td.get_text() for td in tr.select("td")] for tr in cost.select("tbody tr")] == [
+        ["Face & neck, one session", "£150"], ["Scalp <b>one</b> session", "£120"]]
+    assert "written quote" not in cost.get_text() and "at least 1 day between" in cost.get_text()
+    warning = box(result.page(page_url("warning-signs")), "warning-signs")
+    assert warning.select_one('a[href="tel:000"]').get_text() == "000" and "NHS" not in warning.get_text()
+    assert "yellowcard" not in str(box(result.page(page_url("complaints")), "complaints"))
+
+
+def test_a_missing_section_fails_the_build_and_make_check(project):
+    import check as check_tool  # tools/check.py
+
+    add_topic_sections(project)
+    page = topic_pages(project.root)["evidence"]
+    text = project.read(f"docs/{page}")
+    project.write(f"docs/{page}", text.replace(" { #evidence }", "", 1))
+    title = read(text, f"docs/{page}", page).title_line
+    expected = f'docs/{page}:{title}: the required section on how good the evidence is (topic "evidence") is missing'
+    result = project.build()
+    assert result.returncode != 0 and expected in result.output
+    assert "1 problem in the required information" in result.output
+    problems, status = check_tool.run(project.root)
+    assert status == 1 and expected in [str(p).split(" (topic")[0] + ' (topic "evidence") is missing' for p in problems
+                                        if p.path == f"docs/{page}"], [str(p) for p in problems]

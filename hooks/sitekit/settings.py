@@ -602,11 +602,13 @@ def validate_topics(extra: dict[str, Any], settings: Settings, preset: str,
     return {key: out.get(key, TOPIC_PAGES[key]) for key in TOPICS}
 
 
-def validate_practitioners(extra: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
-    """``extra.practitioners``: who carries out treatment at the clinic, with the register that shows it."""
+def validate_practitioners(extra: dict[str, Any], settings: Settings, needed: bool = True) -> list[dict[str, Any]]:
+    """``extra.practitioners``: who carries out treatment at the clinic, with the register that shows it
+    (``needed`` by the required-information hook, whose "who carries out the treatment" box lists them)."""
     raw = extra.get("practitioners")
     if raw is None or raw == []:
-        settings.add("extra.practitioners", "is missing")
+        if needed:
+            settings.add("extra.practitioners", "is missing")
         return []
     items = settings.value(SectionList(Practitioner), raw, "extra.practitioners")
     return [item for item in items or [] if all(item.get(key) for key in ("name", "profession", "register",
@@ -668,7 +670,7 @@ def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, a
     out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
     out["topics"] = validate_topics(extra, settings, out["policy"]["preset"], docs_dir)
-    out["practitioners"] = validate_practitioners(extra, settings)
+    out["practitioners"] = validate_practitioners(extra, settings, needed=hooks is None or "topics" in hooks)
     if out.get("clinic", {}).get("emergency") and out["policy"]["preset"] != "generic":
         settings.add("extra.clinic.emergency", f"is only used with the generic preset (this site uses "
                      f"{out['policy']['preset']}, which has its own emergency number)",

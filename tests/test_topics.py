@@ -365,3 +365,28 @@ def test_a_missing_section_fails_the_build_and_make_check(project):
     problems, status = check_tool.run(project.root)
     assert status == 1 and expected in [str(p).split(" (topic")[0] + ' (topic "evidence") is missing' for p in problems
                                         if p.path == f"docs/{page}"], [str(p) for p in problems]
+
+
+def test_the_hook_runs_after_the_allow_comments_are_out_and_before_the_one_stop():
+    from test_page_model import _priority
+
+    hooks = ROOT / "hooks"
+    assert _priority(hooks / "topics.py", "on_page_markdown") < min(
+        _priority(hooks / name, "on_page_markdown") for name in ("site.py", "policy.py", "faq.py"))
+    assert _priority(hooks / "topics.py", "on_env") > _priority(hooks / "site.py", "on_env")
+    assert "hooks/topics.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_page_record_s_headings():
+    text = ("---\ntitle: T\n# not a heading: front matter\n---\n# Title\n\nIntro.\n\n"
+            '## First { #first .urgent-contacts data-procedure="followup" }\n\nOne two three.\n\n'
+            "### Inside\n\nFour five.\n\n```\n## in code\n```\n\n## Second ##\n\nSix.\n\n\n")
+    record = read(text, "docs/t.md", "t.md")
+    got = [(h.line, h.end, h.level, h.text, h.ids, h.classes, h.attrs, h.words) for h in record.headings]
+    assert got == [
+        (5, 23, 1, "Title", (), (), {}, 7),
+        (9, 19, 2, "First", ("first",), ("urgent-contacts",), {"data-procedure": "followup"}, 5),
+        (13, 19, 3, "Inside", (), (), {}, 2),
+        (21, 23, 2, "Second", (), (), {}, 1),
+    ]
+    assert record.title_line == 5 and record.section(record.headings[2]) == "\nFour five.\n\n```\n## in code\n```"

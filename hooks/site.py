@@ -31,7 +31,7 @@ def on_config(config):
     extra = settings.validate_all(
         dict(config.extra), checker, site_name=config.site_name, asset_dirs=[config.docs_dir, *config.theme.dirs],
         features=list(config.theme.get("features") or []), known_rules=policy.ALL_RULE_IDS,
-        hooks={Path(name).stem for name in config.hooks})
+        hooks={Path(name).stem for name in config.hooks}, docs_dir=config.docs_dir)
     command = state.SESSION.command
     publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
     if publishing:

@@ -96,6 +96,39 @@ class Project:
         return Build(0 if result.error is None else 1, result.output, site)
 
 
+#: Text a test writes into a required section it adds: enough plain words to count as the section's text.
+TOPIC_TEXT = ("A test wrote this section. It has enough plain words in it to count as the text of a real "
+              "section of the guide.")
+
+
+def topic_pages(root: Path = ROOT) -> dict[str, str]:
+    """The page of each required topic (topic id -> docs page), as mkdocs.yml says (or the defaults)."""
+    from sitekit.topics import DEFAULT_PAGES
+
+    policy = site_config(root).get("extra", {}).get("policy") or {}
+    return dict(policy.get("topics") or DEFAULT_PAGES)
+
+
+def add_topic_sections(project: "Project", urgent: bool = True) -> None:
+    """Give a copy of the site every required section (sitekit.topics) that its pages do not mark yet, each
+    appended to the page mkdocs.yml names for it; with ``urgent``, the checklist gets an { .urgent-contacts }
+    heading too. (Until the guide itself has the sections, this is how a test builds a site that passes.)"""
+    from sitekit.topics import BY_ID, URGENT_CLASS
+
+    for topic_id, page in topic_pages(project.root).items():
+        text = project.read(f"docs/{page}")
+        record = read_page(text, f"docs/{page}")
+        if any(topic_id in heading.ids for heading in record.headings):
+            continue
+        project.write(f"docs/{page}", text.rstrip("\n") + f"\n\n## {BY_ID[topic_id].heading} {{ #{topic_id} }}\n\n"
+                      f"{TOPIC_TEXT}\n")
+    if urgent:
+        text = project.read("docs/checklist.md")
+        if not any(URGENT_CLASS in heading.classes for heading in read_page(text, "docs/checklist.md").headings):
+            project.write("docs/checklist.md", text.rstrip("\n") + f"\n\n## Who to call {{ .{URGENT_CLASS} }}\n\n"
+                          f"{TOPIC_TEXT}\n")
+
+
 def site_config(root: Path = ROOT) -> dict:
     """mkdocs.yml as data (its !ENV tags as their defaults): the clinic's details and the menu, as staff set them."""
     from sitekit.settings import TolerantLoader

@@ -314,6 +314,10 @@ REAL = {
     "booking.endpoint": "https://formspree.io/f/xyzabc",
     "seo.image": "assets/images/riverside-share.png",
     "seo.image_alt": "Mesotherapy, a patient's guide, from Riverside Skin Clinic",
+    "clinic.out_of_hours": "call 0113 496 0124 to reach the doctor on call",
+    "clinic.complaints": "Write to the clinic manager at complaints@riverside-skin.example.",
+    "practitioners": [{"name": "Dr Sam Patel", "profession": "doctor", "register": "General Medical Council",
+                       "number": "7654321", "register_url": "https://www.gmc-uk.org/registration-and-licensing"}],
 }
 REAL_REVIEWER = {"name": "Dr Sam Patel", "qualification": "MBChB, consultant dermatologist"}
 
@@ -329,8 +333,8 @@ def test_publishing_with_every_example_value_replaced_works(project):
     (project.root / "docs/assets/images/riverside-share.png").write_bytes(
         (ROOT / "overrides/assets/images/share.png").read_bytes())
     for key in EXAMPLE_KEYS:
-        section, name = key.split(".", 1)
-        project.set_extra(section, {name: real_value(key)})
+        section, _, name = key.partition(".")
+        project.set_extra(section, {name: real_value(key)} if name else real_value(key))
     project.set_extra("example_data", None)
     result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
     assert result.returncode == 0, result.output

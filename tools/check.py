@@ -11,7 +11,7 @@ problems show on the pull request next to the lines they are about.
 
 Each check runs once. The strict build runs here, in this process, with ALLOW_DEV_RECEIVER=1 (a check
 publishes nothing): its hooks check the settings, front matter and medical review dates, the FAQ format, the
-claims policy and raw HTML on the page records they make, and MkDocs checks links, anchors and the menu. The
+claims policy, raw HTML and the required sections (hooks/topics.py) on the page records they make, and MkDocs checks links, anchors and the menu. The
 hooks' problems are taken from the build's state as they are (not parsed back from its log); MkDocs' own
 warnings are turned into problems at their file and line. Reading level and reviews due within 30 days
 (warnings that never stop publishing, so not part of the build) are worked out on the same page records. A page the build did not read

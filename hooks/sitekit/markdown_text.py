@@ -71,3 +71,56 @@ def blank_urls(text: str) -> str:
 def prose(text: str) -> str:
     """Only the words a visitor reads: no code, comments, addresses or attribute lists."""
     return blank_urls(blank_comments(blank_code(text)))
+
+
+# ---------------------------------------------------------------- headings and their sections
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_HEADING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
+_ATTR_TOKEN = re.compile(r"""([#.])([^\s#.="']+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+def heading_attrs(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    """``Warning signs { #warning-signs .note data-x="y" }`` as ``(text, ids, classes, other attributes)``
+    (attr_list's syntax; the text without the list and closing hashes)."""
+    match = _HEADING_ATTRS.search(raw)
+    if not match:
+        return raw.strip(), (), (), {}
+    ids, classes, attrs = [], [], {}
+    for token in _ATTR_TOKEN.finditer(match.group(1)):
+        if token.group(1) == "#":
+            ids.append(token.group(2))
+        elif token.group(1) == ".":
+            classes.append(token.group(2))
+        else:
+            attrs[token.group(3)] = next(v for v in token.group(4, 5, 6) if v is not None)
+    return raw[: match.start()].strip(), tuple(ids), tuple(classes), attrs
+
+
+def words(text: str) -> int:
+    """How many words ``text`` holds (runs of letters; numbers and markup do not count)."""
+    return len(_WORD.findall(text))
+
+
+def atx_headings(text: str):
+    """Yield ``(index, level, raw text)`` of every ATX heading outside fenced code (index: 0-based line)."""
+    for index, (line, in_code) in enumerate(code_lines(text)):
+        if not in_code:
+            match = _ATX.match(line)
+            if match:
+                yield index, len(match.group(1)), match.group(2) or ""
+
+
+def section_ends(levels: list[tuple[int, int]], last: int) -> list[int]:
+    """For headings ``[(index, level)]`` in order: the 0-based index of each section's last line (the line
+    before the next heading of the same or a higher level, else ``last``)."""
+    ends = []
+    for i, (_, level) in enumerate(levels):
+        end = last
+        for index, other in levels[i + 1:]:
+            if other <= level:
+                end = index - 1
+                break
+        ends.append(end)
+    return ends

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import frontmatter
-from .markdown_text import blank_code, blank_comments, blank_urls, line_col
+from .markdown_text import atx_headings, blank_code, blank_comments, blank_urls, heading_attrs, line_col, section_ends, words
 from .problems import Problem
 
 #: ``<!-- policy … -->`` comments (the claims policy's allow comments), found outside code.
@@ -32,6 +32,21 @@ class PolicyComment:
     col: int
     text: str  # the whole comment
     inner: str  # what follows "policy:"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One ``#`` heading of the page (outside code) and the section it opens: everything below it up to the
+    next heading of the same or a higher level."""
+
+    line: int  # of the heading, in the file
+    end: int  # the section's last line (the heading's own line when nothing follows it)
+    level: int
+    text: str  # without its attribute list
+    ids: tuple[str, ...]  # from the attribute list, e.g. ("warning-signs",) for { #warning-signs }
+    classes: tuple[str, ...]
+    attrs: dict
+    words: int  # words of prose in the section (no code, comments, addresses or headings)
 
 
 class Page:
@@ -78,6 +93,34 @@ class Page:
     def prose(self) -> str:
         """Only the words a visitor reads: no code, comments, addresses or attribute lists."""
         return blank_urls(self.without_code_or_comments)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """Every heading of the body with its attribute list and the extent of its section (kept: it is small)."""
+        offset = self.body_line - 1
+        found = list(atx_headings(self.body))
+        lines = self.body.split("\n")
+        ends = section_ends([(index, level) for index, level, _ in found], len(lines) - 1)
+        heading_lines = {index for index, _, _ in found}
+        prose_lines = self.prose.split("\n")[offset:]
+        out = []
+        for (index, level, raw), end in zip(found, ends):
+            while end > index and not lines[end].strip():  # the section ends with its last line of text
+                end -= 1
+            text, ids, classes, attrs = heading_attrs(raw)
+            body = "\n".join(prose_lines[i] for i in range(index + 1, end + 1) if i not in heading_lines)
+            out.append(Heading(index + 1 + offset, end + 1 + offset, level, text, ids, classes, attrs,
+                               words(body)))
+        return tuple(out)
+
+    def section(self, heading: Heading) -> str:
+        """The text under ``heading`` (its section, without the heading line)."""
+        return "\n".join(self.text.split("\n")[heading.line:heading.end])
+
+    @property
+    def title_line(self) -> int:
+        """The line of the page's ``# `` title (the first line of the body when it has none)."""
+        return next((h.line for h in self.headings if h.level == 1), self.body_line)
 
     def release_views(self) -> None:
         """Forget the blanked copies of the text once the checks have run (a big site keeps every record)."""

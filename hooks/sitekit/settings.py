@@ -24,6 +24,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.config_options import BaseConfigOption
 
 from .problems import Problem, quote
+from .topics import BY_ID as TOPICS, DEFAULT_PAGES as TOPIC_PAGES, REQUIRED as REQUIRED_TOPICS
 from .yamlfast import FAST_LOADER
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -209,6 +210,11 @@ class Hours(base.Config):
             add("closes", f"closing time {values['closes']} is not after opening time {values['opens']}")
 
 
+class Price(base.Config):
+    item = Text()
+    price = Text()
+
+
 class Clinic(base.Config):
     name = Text()
     phone = Phone()
@@ -216,6 +222,29 @@ class Clinic(base.Config):
     address = Section(Address)
     opening_hours = SectionList(Hours)
     services = ListOf(Text(), default=[])
+    out_of_hours = NonEmptyText(default=None)
+    complaints = NonEmptyText(default=None)
+    prices = SectionList(Price, default=[])
+    cooling_off_days = WholeNumber(default=None, low=1, high=60, unit=" days")
+    emergency = Checked(lambda text: bool(re.fullmatch(r"\+?[\d ]{2,20}", text.strip())),
+                        'is not a phone number like "000"', default=None)
+
+
+class Code(Option):
+    """A registration number: text, or a whole number written without quotes."""
+
+    def convert(self, value):
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+            raise ValidationError(f"is {describe(value)}, not a registration number")
+        return str(value)
+
+
+class Practitioner(base.Config):
+    name = Text()
+    profession = Text()
+    register = Text()
+    number = Code()
+    register_url = WebAddress()
 
 
 class Reviewer(base.Config):
@@ -261,6 +290,7 @@ class Policy(base.Config):
     readability_max_grade = WholeNumber(default=9, low=5, high=16)
     disable = ListOf(Text(), default=[])
     extra_rules = SectionList(PolicyRule, default=[])
+    topics = Option(default=None)  # checked by validate_topics
 
 
 class Seo(base.Config):
@@ -303,6 +333,25 @@ HINTS = {
     "extra.booking.embed_url": "set extra.booking.embed_url to the https address of your online booking page (Calendly, Cal.com …)",
     "extra.booking.embed_title": "set extra.booking.embed_title to a short name for the booking calendar",
     "extra.booking.embed_height": "set extra.booking.embed_height to the calendar's height in pixels, e.g. 720",
+    "extra.clinic.out_of_hours": 'say in a sentence how patients reach help when the clinic is closed, e.g. "call '
+                                 '020 7946 0322 and follow the message to reach the nurse on call"',
+    "extra.clinic.complaints": 'say in a sentence how patients complain to the clinic, e.g. "write to the practice '
+                               'manager at complaints@clinic.example; we reply within 5 working days"',
+    "extra.clinic.prices": 'list each price as {item: "Face, one session", price: "£150"}, or write prices: [] to '
+                           "say that patients get a written quote at their consultation",
+    "extra.clinic.prices[].item": 'name what the price is for, e.g. "Face, one session"',
+    "extra.clinic.prices[].price": 'write the price in quotes, e.g. "£150"',
+    "extra.clinic.cooling_off_days": "set extra.clinic.cooling_off_days to the whole number of days between the "
+                                     "consultation and the first treatment, from 1 to 60",
+    "extra.clinic.emergency": 'set extra.clinic.emergency to the emergency number of the clinic\'s country, e.g. "000"',
+    "extra.practitioners": "list who carries out treatment, each with name, profession, register, number and "
+                           "register_url (README, \"Configure the clinic and the booking form\")",
+    "extra.practitioners[].name": 'set the practitioner\'s full name, e.g. "Jordan Lee"',
+    "extra.practitioners[].profession": 'set the practitioner\'s profession, e.g. "nurse prescriber"',
+    "extra.practitioners[].register": 'name the body they are registered with, e.g. "Nursing and Midwifery Council"',
+    "extra.practitioners[].number": 'set the registration number as the register shows it, e.g. "12A3456E"',
+    "extra.practitioners[].register_url": "set the https address of the public register where patients can check it, "
+                                          "e.g. https://www.nmc.org.uk/registration/search-the-register/",
 }
 
 
@@ -322,6 +371,8 @@ HINTS.update({
     "extra.policy.extra_rules[].why": "say in one line why the words are a problem",
     "extra.policy.extra_rules[].instead": "say in one line what to write instead",
     "extra.policy.extra_rules[].severity": "set severity to error (stops publishing) or warning",
+    "extra.policy.topics": "list each required topic with the page whose section covers it, e.g. "
+                           "warning-signs: side-effects.md (EDITING.md, \"Required information\")",
 })
 
 
@@ -476,6 +527,7 @@ def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
             clinic["address"] = clinic.get("address") or {}
             clinic["opening_hours"] = clinic.get("opening_hours") or []
             clinic["services"] = clinic.get("services") or []
+            clinic["prices"] = clinic.get("prices") or []
             clinic["phone_link"] = "tel:" + re.sub(r"[^\d+]", "", clinic.get("phone") or "")
             clinic["hours_text"] = opening_hours_text(clinic["opening_hours"])
             out["clinic"] = clinic
@@ -510,6 +562,57 @@ def validate_policy(extra: dict[str, Any], settings: Settings, known_rules: list
              and _RULE_ID.fullmatch(rule["id"]) and any(p.strip() for p in rule["phrases"])]
     return {key: policy[key] if policy[key] is not None else _POLICY_DEFAULTS[key] for key in _POLICY_DEFAULTS} | {
         "disable": list(policy["disable"] or []), "extra_rules": rules}
+
+
+def validate_topics(extra: dict[str, Any], settings: Settings, preset: str,
+                    docs_dir: str | None = None) -> dict[str, str]:
+    """``extra.policy.topics``: the page whose section covers each required topic (sitekit.topics), by topic id.
+    Without the key, the default pages; every topic the preset requires must have a page that exists."""
+    policy = extra.get("policy")
+    raw = policy.get("topics") if isinstance(policy, dict) else None
+    if raw is None:
+        return dict(TOPIC_PAGES)
+    path = "extra.policy.topics"
+    if not isinstance(raw, dict):
+        settings.add(path, f"is {describe(raw)}, not a list of entries")
+        return dict(TOPIC_PAGES)
+    out: dict[str, str] = {}
+    known = list(TOPICS)
+    for key, page in raw.items():
+        key = str(key)
+        if key not in TOPICS:
+            guess = difflib.get_close_matches(key, known, n=1)
+            settings.add(f"{path}.{key}", f"{quote(key)} is not a topic",
+                         f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(known)}")
+            continue
+        fix = (f"set {path}.{key} to the page whose section covers {TOPICS[key].name}, "
+               f"e.g. {TOPIC_PAGES[key]}")
+        if not isinstance(page, str) or not page.endswith(".md"):
+            settings.add(f"{path}.{key}", f"{quote(page)} is not a Markdown file", fix)
+            continue
+        if docs_dir is not None and not os.path.isfile(os.path.join(docs_dir, page)):
+            settings.add(f"{path}.{key}", f"docs/{page} does not exist", f"create docs/{page}, or {fix}")
+            continue
+        out[key] = page
+    for key in REQUIRED_TOPICS.get(preset, ()):
+        if key not in raw:
+            settings.add(path, f'has no page for "{key}" ({TOPICS[key].name}), which the {preset} preset requires',
+                         f'add the line "{key}: {TOPIC_PAGES[key]}" under {path} (the page whose section covers '
+                         f"{TOPICS[key].name})")
+    return {key: out.get(key, TOPIC_PAGES[key]) for key in TOPICS}
+
+
+def validate_practitioners(extra: dict[str, Any], settings: Settings, needed: bool = True) -> list[dict[str, Any]]:
+    """``extra.practitioners``: who carries out treatment at the clinic, with the register that shows it
+    (``needed`` by the required-information hook, whose "who carries out the treatment" box lists them)."""
+    raw = extra.get("practitioners")
+    if raw is None or raw == []:
+        if needed:
+            settings.add("extra.practitioners", "is missing")
+        return []
+    items = settings.value(SectionList(Practitioner), raw, "extra.practitioners")
+    return [item for item in items or [] if all(item.get(key) for key in ("name", "profession", "register",
+                                                                            "number", "register_url"))]
 
 
 def png_size(data: bytes) -> tuple[int, int] | None:
@@ -556,14 +659,22 @@ def validate_seo(extra: dict[str, Any], settings: Settings, site_name: str, asse
 
 
 def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, asset_dirs: list[str],
-                 features: list[str], known_rules: list[str], hooks: set[str] | None = None) -> dict[str, Any]:
+                 features: list[str], known_rules: list[str], hooks: set[str] | None = None,
+                 docs_dir: str | None = None) -> dict[str, Any]:
     """Everything under ``extra:`` (and the theme features the hooks rely on), once; problems go to ``settings``.
-    ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature)."""
-    settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "example_data",
+    ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature);
+    ``docs_dir``: where the pages named in settings must exist (not checked when ``None``)."""
+    settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "practitioners", "example_data",
                                   *THEME_EXTRA_KEYS], "extra")
     out = validate(extra, settings)
     out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
+    out["topics"] = validate_topics(extra, settings, out["policy"]["preset"], docs_dir)
+    out["practitioners"] = validate_practitioners(extra, settings, needed=hooks is None or "topics" in hooks)
+    if out.get("clinic", {}).get("emergency") and out["policy"]["preset"] != "generic":
+        settings.add("extra.clinic.emergency", f"is only used with the generic preset (this site uses "
+                     f"{out['policy']['preset']}, which has its own emergency number)",
+                     "delete extra.clinic.emergency, or set extra.policy.preset to generic")
     out["seo"] = validate_seo(extra, settings, site_name, asset_dirs)
     if (hooks is None or "structured_data" in hooks) and "navigation.path" not in features:
         settings.add("theme.features", 'has no "navigation.path"',
@@ -648,6 +759,12 @@ EXAMPLE_REAL = {
     "booking.endpoint": "your form service's https address (e.g. https://formspree.io/f/your-form-id)",
     "seo.image_alt": "a description of the clinic's real share image",
     "seo.image": "the path of a 1200×630 PNG that shows the clinic's real name (upload it to docs/assets/images/)",
+    "clinic.out_of_hours": "how the clinic's patients really reach help when it is closed",
+    "clinic.complaints": "the clinic's real complaints route",
+    "clinic.prices": "the clinic's real prices (or prices: [] for a written quote at the consultation)",
+    "clinic.cooling_off_days": "the clinic's real number of days between consultation and first treatment",
+    "practitioners": "the name, profession, register, number and register address of each person who really "
+                     "treats patients at the clinic",
 }
 
 

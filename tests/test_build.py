@@ -316,6 +316,7 @@ REAL = {
     "seo.image_alt": "Mesotherapy, a patient's guide, from Riverside Skin Clinic",
     "clinic.out_of_hours": "call 0113 496 0124 to reach the doctor on call",
     "clinic.complaints": "Write to the clinic manager at complaints@riverside-skin.example.",
+    "clinic.cooling_off_days": 10,
     "practitioners": [{"name": "Dr Sam Patel", "profession": "doctor", "register": "General Medical Council",
                        "number": "7654321", "register_url": "https://www.gmc-uk.org/registration-and-licensing"}],
 }

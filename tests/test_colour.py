@@ -143,6 +143,10 @@ CUSTOM = [{"scheme": "default", "primary": "custom", "accent": "custom"},
     ("assets/images/logo.svg", {"palette": CUSTOM, "logo": "other.svg"}, [
         ("theme.logo", 'is "other.svg", but extra.clinic.brand.logo is "assets/images/logo.svg"',
          "delete theme.logo: the logo is set once, in extra.clinic.brand.logo")]),
+    ("assets/images/fake.png", {"palette": CUSTOM}, [
+        ("extra.clinic.brand.logo", '"assets/images/fake.png" does not hold a PNG image',
+         "save the logo again as an SVG or PNG file (not renamed from another kind of file) and upload it")]),
+    ("assets/images/real.png", {"palette": CUSTOM}, []),
     (None, {"palette": [{"scheme": "default", "primary": "teal", "accent": "custom"}]}, [
         ("theme.palette[0].primary", 'is "teal", so the clinic\'s colours (extra.clinic.brand) are not used',
          "set primary: custom (the colours themselves are set in extra.clinic.brand)")]),
@@ -154,6 +158,8 @@ def test_theme_problems(tmp_path, logo, theme, expected):
     (tmp_path / "assets/images").mkdir(parents=True)
     (tmp_path / "assets/images/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     (tmp_path / "assets/images/logo.gif").write_text("GIF89a")
+    (tmp_path / "assets/images/fake.png").write_text("<html>not a picture</html>")
+    (tmp_path / "assets/images/real.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
     assert theme_problems({"logo": logo}, theme, [str(tmp_path)]) == expected
 
 

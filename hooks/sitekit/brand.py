@@ -96,6 +96,15 @@ def complete(brand: dict[str, Any] | None) -> dict[str, Any]:
     return values
 
 
+def looks_like(path: str) -> bool:
+    """Whether a .png file starts as a PNG does, or an .svg file has an <svg element near its start."""
+    with open(path, "rb") as handle:
+        head = handle.read(2048)
+    if path.lower().endswith(".png"):
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    return b"<svg" in head
+
+
 def theme_problems(brand: dict[str, Any], theme: dict[str, Any], asset_dirs: list[str],
                    add: Callable[[str, str, str], None]) -> None:
     """What stops the brand from showing: a logo that is not an SVG or PNG file in docs/ or overrides/, a logo
@@ -111,6 +120,10 @@ def theme_problems(brand: dict[str, Any], theme: dict[str, Any], asset_dirs: lis
             add("extra.clinic.brand.logo", f'"{logo}" is not a file in docs/ or overrides/',
                 "upload the logo to docs/assets/images/ and set extra.clinic.brand.logo to its path there, "
                 "e.g. assets/images/logo.svg")
+        elif not looks_like(found):
+            kind = "a PNG" if logo.lower().endswith(".png") else "an SVG"
+            add("extra.clinic.brand.logo", f'"{logo}" does not hold {kind} image',
+                "save the logo again as an SVG or PNG file (not renamed from another kind of file) and upload it")
         if theme.get("logo") and theme.get("logo") != logo:
             add("theme.logo", f'is "{theme["logo"]}", but extra.clinic.brand.logo is "{logo}"',
                 "delete theme.logo: the logo is set once, in extra.clinic.brand.logo")

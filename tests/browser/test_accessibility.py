@@ -337,6 +337,8 @@ BRAND_COLOURS = """() => {
         button: style('.page-cta .md-button--primary').backgroundColor,
         buttonText: style('.page-cta .md-button--primary').color,
         bar: style('.md-banner').backgroundColor,
+        diagram: style('svg.diagram [fill="#1f9e8f"]').fill,
+        focus: (link.classList.add('focus-visible'), getComputedStyle(link).outlineColor),
         logo: [...document.querySelectorAll('.md-header .md-logo img')].map(img => img.src),
     };
 }"""
@@ -346,7 +348,8 @@ def expected_brand(values: dict, scheme: str, site_url: str) -> dict:
     return {"header": css_rgb(values["primary"]), "headerText": css_rgb("#ffffff"),
             "link": css_rgb(values["primary"] if scheme == "light" else values["dark_links"]),
             "button": css_rgb(values["primary"]), "buttonText": css_rgb("#ffffff"),
-            "bar": css_rgb(values["primary_dark"]),
+            "bar": css_rgb(values["primary_dark"]), "diagram": css_rgb(values["primary_light"]),
+            "focus": css_rgb(values["accent"] if scheme == "light" else values["dark_accent"]),
             "logo": [site_url + values["logo"]] if values["logo"] else []}
 
 

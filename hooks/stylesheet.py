@@ -2,7 +2,8 @@
 
 While each page is written, what it holds (classes, elements, attributes) is noted (from the final HTML, after
 the CSP hook; kept in the build's cache by the page's digest). After the build, Material's main and palette
-stylesheets and assets/site/site.css are pruned to the rules the pages can use and written, minified and joined,
+stylesheets, the CSS other hooks made (``stylesheet_parts``: the clinic's colours, hooks/brand.py) and
+assets/site/site.css are pruned to the rules the pages can use and written, minified and joined,
 to assets/stylesheets/site.min.css, the one stylesheet overrides/main.html links. The logic is sitekit.cssprune.
 """
 from __future__ import annotations
@@ -45,7 +46,8 @@ def on_post_build(config):
     try:
         text = cssprune.site_stylesheet(site_dir, Path(site.project_dir) / CACHE,
                                         facts=site.values.get("stylesheet_facts"),
-                                        known=site.values.get("stylesheet_pages", set()))
+                                        known=site.values.get("stylesheet_pages", set()),
+                                        parts=site.values.get("stylesheet_parts", []))
     except ValueError as error:
         raise PluginError(f"stylesheet: {error}") from None
     output = site_dir / cssprune.OUTPUT

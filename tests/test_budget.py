@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORT_SECTIONS
+from conftest import REPORT_SECTIONS, site_config
 from page_weight import (BUDGET_BYTES, BUDGET_REQUESTS, SEARCH_BUDGET_BYTES, Fetch, built_pages, css_requests,
                          first_view, html_requests, over_budget, table)
 
 # ---------------------------------------------------------------- the real site
+
+LOGO = ((site_config()["extra"]["clinic"] or {}).get("brand") or {}).get("logo")
 
 
 def test_every_page_is_within_budget(built):
@@ -46,7 +48,10 @@ def test_every_page_has_one_stylesheet_materials_script_and_its_search(built):
         scripts = sorted(f.url.rsplit("/", 1)[-1].split(".")[0] for f in fetches if f.kind == "script")
         assert scripts == (["booking", "bundle"] if page == "book/" else ["bundle"]), (page, scripts)
         assert kinds.count("search worker") == 1 and kinds.count("search index") == 1, (page, kinds)
-        assert len(fetches) == (6 if page == "book/" else 5), (page, kinds)
+        # The clinic's logo (extra.clinic.brand.logo, shown by Material's header and menu) is one image.
+        images = [f.url.rsplit("/", 1)[-1] for f in fetches if f.kind == "image"]
+        assert images == ([LOGO.rsplit("/", 1)[-1]] if LOGO else []), (page, images)
+        assert len(fetches) == (6 if page == "book/" else 5) + len(images), (page, kinds)
 
 
 def test_the_stylesheet_is_pruned_but_keeps_what_pages_use(built):
@@ -54,9 +59,9 @@ def test_the_stylesheet_is_pruned_but_keeps_what_pages_use(built):
     theme = next((built.site / "assets/stylesheets").glob("main.*.min.css")).read_text()
     assert len(css) < len(theme) / 2
     for needed in (".md-header{", ".md-search-result__item", ".md-nav__link--passed", ".booking-form",
-                   "[data-md-color-scheme=slate]", "[data-md-color-primary=teal]", "@media print", "@page{"):
+                   "[data-md-color-scheme=slate]", "[data-md-color-primary=custom]", "@media print", "@page{"):
         assert needed in css, needed
-    for gone in ("[dir=rtl]", "[data-md-color-primary=indigo]", ".md-version__list", "--md-admonition-icon--bug"):
+    for gone in ("[dir=rtl]", "[data-md-color-primary=indigo]", "[data-md-color-primary=teal]", ".md-version__list", "--md-admonition-icon--bug"):
         assert gone not in css, gone
 
 

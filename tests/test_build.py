@@ -319,6 +319,7 @@ REAL = {
     "clinic.cooling_off_days": 10,
     "practitioners": [{"name": "Dr Sam Patel", "profession": "doctor", "register": "General Medical Council",
                        "number": "7654321", "register_url": "https://www.gmc-uk.org/registration-and-licensing"}],
+    "clinic.brand.logo": "assets/images/riverside-logo.svg",
 }
 REAL_REVIEWER = {"name": "Dr Sam Patel", "qualification": "MBChB, consultant dermatologist"}
 
@@ -333,9 +334,16 @@ def test_publishing_with_every_example_value_replaced_works(project):
     (project.root / "docs/assets/images").mkdir(parents=True, exist_ok=True)
     (project.root / "docs/assets/images/riverside-share.png").write_bytes(
         (ROOT / "overrides/assets/images/share.png").read_bytes())
+    (project.root / "docs/assets/images/riverside-logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#fff"/></svg>')
     for key in EXAMPLE_KEYS:
-        section, _, name = key.partition(".")
-        project.set_extra(section, {name: real_value(key)} if name else real_value(key))
+        section, name = key.split(".", 1) if "." in key else (key, "")
+        if "." in name:  # clinic.brand.logo: a key of a section inside the section
+            inner, name = name.split(".", 1)
+            project.set_extra(section, {inner: {**(site_config(project.root)["extra"][section].get(inner) or {}),
+                                                name: real_value(key)}})
+        else:
+            project.set_extra(section, {name: real_value(key)} if name else real_value(key))
     project.set_extra("example_data", None)
     result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
     assert result.returncode == 0, result.output

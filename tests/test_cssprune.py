@@ -171,8 +171,20 @@ def real_css_and_keep(site):
     theme_js = cssprune._one(site, cssprune.THEME_SCRIPT).read_text(encoding="utf-8")
     own_js = [p.read_text(encoding="utf-8") for p in sorted(site.glob(cssprune.OWN_SCRIPTS))]
     sources = [cssprune._one(site, p) for p in cssprune.THEME_STYLESHEETS] + [site / cssprune.OWN_STYLESHEET]
-    css = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    css = "\n".join([*texts[:-1], brand_css(), texts[-1]])  # the clinic's colours go before site.css
     return css, keep_for(facts, theme_js, own_js)
+
+
+def brand_css() -> str:
+    """The clinic's colours as hooks/brand.py renders them (overrides/partials/brand-colours.html)."""
+    import jinja2
+    from conftest import ROOT, site_config
+    from sitekit import brand
+
+    values = brand.complete((site_config()["extra"]["clinic"] or {}).get("brand"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    return env.get_template("partials/brand-colours.html").render(brand=values)
 
 
 def test_fast_split_is_byte_identical_on_the_real_stylesheet(built):

@@ -91,7 +91,7 @@ CASES = [
      'address patients should write to, e.g. "hello@example.com"'),
     ("clinic.colour", "teal",
      "mkdocs.yml:2: extra.clinic.colour: is not a known setting — remove it; known keys are name, phone, email, "
-     "address, opening_hours, services, out_of_hours, complaints, prices, cooling_off_days, emergency"),
+     "address, opening_hours, services, out_of_hours, complaints, prices, cooling_off_days, emergency, brand"),
     ("clinic.opening_hours", [{"days": ["Mon"], "opens": "9am", "closes": "17:00"}],
      'mkdocs.yml:2: extra.clinic.opening_hours[0].days: "Mon" is not one of Monday, Tuesday, Wednesday, Thursday, '
      "Friday, Saturday, Sunday — list the days by their full English names (Monday, Tuesday, Wednesday, Thursday, "

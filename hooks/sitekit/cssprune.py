@@ -560,11 +560,11 @@ def _one(site_dir: Path, pattern: str) -> Path:
 
 
 def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFacts | None = None,
-                    known: set[Path] = frozenset()) -> str:
-    """The one stylesheet for a built site: Material's main and palette styles and our site.css, pruned to what
-    the built pages (every *.html), Material's script and our scripts can use. ValueError if a part is missing.
-    ``facts``: what the pages in ``known`` hold, gathered while they were written; every other *.html file of
-    the site is read here."""
+                    known: set[Path] = frozenset(), parts: list[str] = ()) -> str:
+    """The one stylesheet for a built site: Material's main and palette styles, ``parts`` (CSS the build made,
+    such as the clinic's colours) and our site.css, pruned to what the built pages (every *.html), Material's
+    script and our scripts can use. ValueError if a part is missing. ``facts``: what the pages in ``known``
+    hold, gathered while they were written; every other *.html file of the site is read here."""
     sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
     if not sources[-1].is_file():
         raise ValueError(f"{OWN_STYLESHEET} is missing from the built site — keep overrides/{OWN_STYLESHEET}")
@@ -576,7 +576,8 @@ def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFa
             facts.add_html(page.read_text(encoding="utf-8"))
     theme_js = _one(site_dir, THEME_SCRIPT).read_text(encoding="utf-8")
     own_js = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OWN_SCRIPTS))]
-    css = "\n".join(path.read_text(encoding="utf-8") for path in sources)
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    css = "\n".join([*texts[:-1], *parts, texts[-1]])
     keep = keep_for(facts, theme_js, own_js)
     if cache_dir is None:
         return prune(css, keep)

@@ -23,6 +23,7 @@ from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.config.config_options import BaseConfigOption
 
+from . import brand as brands, colour
 from .problems import Problem, quote
 from .topics import BY_ID as TOPICS, DEFAULT_PAGES as TOPIC_PAGES, REQUIRED as REQUIRED_TOPICS
 from .yamlfast import FAST_LOADER
@@ -213,6 +214,31 @@ class Hours(base.Config):
 class Price(base.Config):
     item = Text()
     price = Text()
+class Brand(base.Config):
+    """extra.clinic.brand: the logo and colours (sitekit.brand says where each colour goes and checks it)."""
+    logo = Text(default=None)
+    primary = Checked(colour.is_hex, 'is not a colour like "#0f766e"', default=None)
+    accent = Checked(colour.is_hex, 'is not a colour like "#b45309"', default=None)
+    dark_links = Checked(colour.is_hex, 'is not a colour like "#2dd4bf"', default=None)
+    dark_accent = Checked(colour.is_hex, 'is not a colour like "#fb923c"', default=None)
+
+    @staticmethod
+    def check(values: dict, add: Callable[..., None]) -> None:
+        for key, problem, fix in brands.contrast_problems(values):
+            add(key, problem, fix)
+
+
+def complete_brand(raw: Any, brand: dict[str, Any] | None, settings: "Settings") -> dict[str, Any]:
+    """``extra.clinic.brand`` as checked by the walker (``brand``), with every colour filled in
+    (sitekit.brand.complete). A colour written without quotes is empty to YAML (``#`` starts a comment): said,
+    not silently replaced by the default."""
+    if isinstance(raw, dict):
+        for key in brands.COLOURS:
+            if key in raw and raw[key] is None:
+                settings.add(f"extra.clinic.brand.{key}", "is empty",
+                             f'write the colour in quotes, e.g. {key}: "#0f766e" (without quotes, YAML reads # as '
+                             "the start of a comment)")
+    return brands.complete(brand)
 
 
 class Clinic(base.Config):
@@ -228,6 +254,7 @@ class Clinic(base.Config):
     cooling_off_days = WholeNumber(default=None, low=1, high=60, unit=" days")
     emergency = Checked(lambda text: bool(re.fullmatch(r"\+?[\d ]{2,20}", text.strip())),
                         'is not a phone number like "000"', default=None)
+    brand = Section(Brand, default={})
 
 
 class Code(Option):
@@ -317,6 +344,12 @@ HINTS = {
     "extra.clinic.opening_hours[].opens": 'write the opening time as 24-hour "HH:MM" in quotes, e.g. "09:00"',
     "extra.clinic.opening_hours[].closes": 'write the closing time as 24-hour "HH:MM" in quotes, e.g. "17:30"',
     "extra.clinic.services": "list the treatments the clinic offers, one per line",
+    "extra.clinic.brand": "give extra.clinic.brand the keys logo, primary and accent (README, \"Set up your clinic\")",
+    "extra.clinic.brand.logo": "set extra.clinic.brand.logo to the logo's path under docs/, e.g. assets/images/logo.svg",
+    "extra.clinic.brand.primary": 'set extra.clinic.brand.primary to the colour of the header and links, in quotes, e.g. "#0f766e"',
+    "extra.clinic.brand.accent": 'set extra.clinic.brand.accent to the colour of hovered links and focus outlines, in quotes, e.g. "#b45309"',
+    "extra.clinic.brand.dark_links": 'set extra.clinic.brand.dark_links to a light shade of the primary colour, in quotes, e.g. "#2dd4bf", or delete it',
+    "extra.clinic.brand.dark_accent": 'set extra.clinic.brand.dark_accent to a light shade of the accent colour, in quotes, e.g. "#fb923c", or delete it',
     "extra.reviewers": "add extra.reviewers with one entry per medical reviewer: a key, then name and qualification",
     "extra.reviewers[].name": 'set the reviewer\'s full name, e.g. "Dr Alex Morgan"',
     "extra.reviewers[].qualification": 'set the reviewer\'s qualification, e.g. "MBBS, aesthetic physician"',
@@ -530,6 +563,7 @@ def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
             clinic["prices"] = clinic.get("prices") or []
             clinic["phone_link"] = "tel:" + re.sub(r"[^\d+]", "", clinic.get("phone") or "")
             clinic["hours_text"] = opening_hours_text(clinic["opening_hours"])
+            clinic["brand"] = complete_brand((extra.get("clinic") or {}).get("brand"), clinic.get("brand"), settings)
             out["clinic"] = clinic
     reviewers_raw = extra.get("reviewers")
     if not isinstance(reviewers_raw, dict) or not reviewers_raw:
@@ -758,6 +792,8 @@ EXAMPLE_REAL = {
     "clinic.opening_hours": "the clinic's real opening hours",
     "booking.endpoint": "your form service's https address (e.g. https://formspree.io/f/your-form-id)",
     "seo.image_alt": "a description of the clinic's real share image",
+    "clinic.brand.logo": "the path of the clinic's own logo, an SVG or PNG uploaded to docs/assets/images/ (or delete the "
+                         "logo line to show no logo)",
     "seo.image": "the path of a 1200×630 PNG that shows the clinic's real name (upload it to docs/assets/images/)",
     "clinic.out_of_hours": "how the clinic's patients really reach help when it is closed",
     "clinic.complaints": "the clinic's real complaints route",

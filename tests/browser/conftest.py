@@ -60,11 +60,14 @@ def receiver(tmp_path_factory):
     server.shutdown()
 
 
-def build_and_serve(tmp_path_factory, name: str, booking: dict) -> StaticServer:
-    """Build the real site with changed extra.booking keys for a loopback origin; serve it (``.root``: the files)."""
+def build_and_serve(tmp_path_factory, name: str, booking: dict, clinic: dict | None = None) -> StaticServer:
+    """Build the real site with changed extra.booking (and extra.clinic) keys for a loopback origin; serve it
+    (``.root``: the files)."""
     port = free_port()
     project = Project(tmp_path_factory.mktemp(name) / "project")
     project.set_extra("booking", booking)
+    if clinic:
+        project.set_extra("clinic", clinic)
     result = project.build(site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.output
     server = StaticServer(result.site, port)
@@ -77,6 +80,20 @@ def build_and_serve(tmp_path_factory, name: str, booking: dict) -> StaticServer:
 def site(tmp_path_factory, receiver):
     """The real site built for a loopback origin, posting to the test receiver, served like GitHub Pages."""
     server = build_and_serve(tmp_path_factory, "browser", {"endpoint": receiver.url, "timeout_seconds": FORM_TIMEOUT})
+    yield server
+    server.shutdown()
+
+
+#: Another clinic's brand (no logo: Material's icon), for the browser checks of the brand colours.
+OTHER_BRAND = {"logo": None, "primary": "#1e3a8a", "accent": "#b45309"}
+
+
+@pytest.fixture(scope="session")
+def brand_site(tmp_path_factory, receiver):
+    """The site with another clinic's colours (OTHER_BRAND)."""
+    server = build_and_serve(tmp_path_factory, "brand", {"endpoint": receiver.url, "timeout_seconds": FORM_TIMEOUT},
+                             clinic={"brand": OTHER_BRAND})
+    server.brand = OTHER_BRAND
     yield server
     server.shutdown()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import site_config
+from sitekit import brand, colour
 
 from .conftest import AXE_JS, SCREENSHOTS, need_tool
 
@@ -318,3 +319,61 @@ def test_320px_book_link_is_on_screen_without_scrolling(new_context, site, site_
     page.locator(".md-banner a.book-bar__book").click()
     page.wait_for_load_state("load")
     assert page.locator("form.booking-form").count() == 1
+
+
+# ---------------------------------------------------------------- the clinic's brand (extra.clinic.brand)
+
+def css_rgb(hex_colour: str) -> str:
+    """A hex colour as getComputedStyle reports it."""
+    return "rgb({}, {}, {})".format(*colour.rgb(hex_colour))
+
+
+BRAND_COLOURS = """() => {
+    const style = selector => { const node = document.querySelector(selector); return node && getComputedStyle(node); };
+    const link = document.querySelector('.md-content p a[href]:not(.md-button)');
+    return {
+        header: style('.md-header').backgroundColor, headerText: style('.md-header').color,
+        link: getComputedStyle(link).color,
+        button: style('.page-cta .md-button--primary').backgroundColor,
+        buttonText: style('.page-cta .md-button--primary').color,
+        bar: style('.md-banner').backgroundColor,
+        diagram: style('svg.diagram [fill="#1f9e8f"]').fill,
+        focus: (link.classList.add('focus-visible'), getComputedStyle(link).outlineColor),
+        logo: [...document.querySelectorAll('.md-header .md-logo img')].map(img => img.src),
+    };
+}"""
+
+
+def expected_brand(values: dict, scheme: str, site_url: str) -> dict:
+    return {"header": css_rgb(values["primary"]), "headerText": css_rgb("#ffffff"),
+            "link": css_rgb(values["primary"] if scheme == "light" else values["dark_links"]),
+            "button": css_rgb(values["primary"]), "buttonText": css_rgb("#ffffff"),
+            "bar": css_rgb(values["primary_dark"]), "diagram": css_rgb(values["primary_light"]),
+            "focus": css_rgb(values["accent"] if scheme == "light" else values["dark_accent"]),
+            "logo": [site_url + values["logo"]] if values["logo"] else []}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_header_links_buttons_and_book_bar_take_the_clinics_colours(new_context, site, scheme):
+    """The colours Chromium draws are the ones mkdocs.yml sets (extra.clinic.brand), in both schemes."""
+    values = brand.complete((site_config()["extra"]["clinic"] or {}).get("brand"))
+    page = new_context(1280, 800, color_scheme=scheme).new_page()
+    page.goto(site.url + "how-it-works/")
+    assert page.evaluate(BRAND_COLOURS) == expected_brand(values, scheme, site.url)
+    if values["logo"]:
+        assert page.locator(".md-header .md-logo img").evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_another_clinics_colours_are_drawn_and_axe_finds_nothing(new_context, brand_site, scheme):
+    """A site with other colours (tests/browser/conftest.py OTHER_BRAND): drawn as set, still WCAG 2.2 AA."""
+    values = brand.complete(brand_site.brand)
+    page = new_context(375, 812, color_scheme=scheme).new_page()
+    problems = []
+    for path in ("", "how-it-works/", "book/"):
+        page.goto(brand_site.url + path)
+        page.wait_for_load_state("load")
+        if path == "how-it-works/":
+            assert page.evaluate(BRAND_COLOURS) == expected_brand(values, scheme, brand_site.url)
+        problems += describe(f"{scheme} /{path} (other brand)", run_axe(page))
+    assert problems == [], "\n".join(problems)

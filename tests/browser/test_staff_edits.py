@@ -43,6 +43,7 @@ ANOTHER_CLINIC = {
                        "number": "7654321", "register_url": "https://www.gmc-uk.org/registrants"}],
     "reviewers.medical-director": {"name": "Dr Priya Shah", "qualification": "MB ChB, consultant dermatologist"},
     "booking.endpoint": "https://formspree.io/f/mqkrzvab",
+    "clinic.brand.logo": "assets/images/riverside-logo.svg",
     "seo.image": "assets/images/riverside-share.png",
     "seo.image_alt": "Mesotherapy explained, by Riverside Skin Studio",
 }
@@ -86,6 +87,8 @@ def replace_example_details(project: Project) -> None:
     assert not missing, f"add a replacement value for {missing} to ANOTHER_CLINIC in {Path(__file__).name}"
     project.root.joinpath("docs/assets/images").mkdir(parents=True, exist_ok=True)
     (project.root / "docs" / ANOTHER_CLINIC["seo.image"]).write_bytes(png(1200, 630))
+    (project.root / "docs" / ANOTHER_CLINIC["clinic.brand.logo"]).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" rx="3" fill="#fff"/></svg>')
 
     def change(extra):
         for key in listed:

@@ -72,3 +72,9 @@ def test_pull_requests_get_the_preview_as_an_artifact_linked_from_the_summary():
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "preview/"
     assert "$GITHUB_STEP_SUMMARY" in steps[-1]["run"] and upload["id"] in steps[-1]["env"]["ARTIFACT_URL"]
+
+
+def test_summary_when_no_page_changed():
+    text = preview_shots.summary(Plan([], "none: the change touches no page of the site", []), [])
+    assert text.splitlines()[2] == ("No screenshots: none: the change touches no page of the site. "
+                                    "The built site is in the **preview** artifact (`site/`).")

@@ -87,45 +87,50 @@ def name_of(url: str) -> str:
     return url.strip("/").replace("/", "--") or "home"
 
 
-def shoot(site: Path, urls: list[str], out: Path) -> list[dict]:
-    """Full-length screenshots of ``urls`` of the built ``site`` at each size; returns one entry per page."""
-    from playwright.sync_api import sync_playwright
+def shoot(site: Path, urls: list[str], out: Path, browser=None) -> list[dict]:
+    """Full-length screenshots of ``urls`` of the built ``site`` at each size; returns one entry per page.
+    ``browser``: a Playwright browser to use (the tests pass theirs); by default Chromium is started here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    server = StaticServer(site)
-    server.start_in_thread()
-    shots = []
-    try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-            for size, (width, height) in SIZES.items():
-                (out / size).mkdir(parents=True, exist_ok=True)
-                context = browser.new_context(viewport={"width": width, "height": height},
-                                              color_scheme="light", reduced_motion="reduce")
-                page = context.new_page()
-                for url in urls:
-                    response = page.goto(server.url + url)
-                    page.wait_for_load_state("load")
-                    page.evaluate("document.fonts.ready")
-                    file = out / size / f"{name_of(url)}.png"
-                    page.screenshot(path=str(file), full_page=True)
-                    entry = next((s for s in shots if s["url"] == url), None)
-                    if entry is None:
-                        entry = {"url": url, "status": response.status if response else None}
-                        shots.append(entry)
-                    entry[size] = file.relative_to(out).as_posix()
-                context.close()
-            browser.close()
+            try:
+                return shoot(site, urls, out, browser)
+            finally:
+                browser.close()
+    server = StaticServer(site)
+    server.start_in_thread()
+    shots: dict[str, dict] = {}
+    try:
+        for size, (width, height) in SIZES.items():
+            (out / size).mkdir(parents=True, exist_ok=True)
+            context = browser.new_context(viewport={"width": width, "height": height},
+                                          color_scheme="light", reduced_motion="reduce")
+            page = context.new_page()
+            for url in urls:
+                response = page.goto(server.url + url)
+                page.wait_for_load_state("load")
+                page.evaluate("document.fonts.ready")
+                file = out / size / f"{name_of(url)}.png"
+                page.screenshot(path=str(file), full_page=True)
+                entry = shots.setdefault(url, {"url": url, "status": response.status if response else None})
+                entry[size] = file.relative_to(out).as_posix()
+            context.close()
     finally:
         server.shutdown()
         server.server_close()
-    return shots
+    return list(shots.values())
 
 
 def summary(result: Plan, shots: list[dict]) -> str:
-    lines = ["## Preview of this change", "",
-             f"Screenshots of {result.reason}, at phone ({SIZES['phone'][0]} px) and desktop "
-             f"({SIZES['desktop'][0]} px) width. They are in the **preview** artifact of this run (with the built "
-             "site in `site/`): download it, unzip it and open the pictures.", ""]
+    lines = ["## Preview of this change", ""]
+    if shots:
+        lines += [f"Screenshots of {result.reason}, at phone ({SIZES['phone'][0]} px) and desktop "
+                  f"({SIZES['desktop'][0]} px) width. They are in the **preview** artifact of this run (with the "
+                  "built site in `site/`): download it, unzip it and open the pictures.", ""]
+    else:
+        lines += [f"No screenshots: {result.reason}. The built site is in the **preview** artifact (`site/`).", ""]
     if shots:
         lines += ["| Page | Phone | Desktop |", "|---|---|---|"]
         for shot in shots:

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from sitekit.colour import contrast
 
 ARTIFACTS = ROOT / "test-artifacts" / "diagrams"
 CLINIC_PHONE = yaml.safe_load("extra:\n" + (ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1])["extra"]["clinic"]["phone"]
@@ -96,9 +97,21 @@ def test_print_drops_navigation_search_form_and_call_to_book(browser, site, sche
         context.close()
 
 
+#: The colour of each printed part that carries text, blended on white paper (alpha as the browser draws it).
+PRINTED_TEXT = """() => [...document.querySelectorAll('.site-footer, .site-footer a, .topic-box, .page-review')]
+  .filter(e => getComputedStyle(e).display !== 'none')
+  .map(e => { const m = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number); const a = m.length > 3 ? m[3] : 1;
+              return [e.className || e.tagName, m.slice(0, 3).map(c => Math.round(c * a + 255 * (1 - a)))]; })"""
+
+
 def test_checklist_prints_on_one_a4_page(page, site):
     page.emulate_media(media="print")
     page.goto(site.url + "checklist/")
+    # The clinic's details, the contacts box and the review line are readable on paper (4.5:1 on white).
+    printed = page.evaluate(PRINTED_TEXT)
+    assert len(printed) >= 3
+    for name, (r, g, b) in printed:
+        assert contrast(f"#{r:02x}{g:02x}{b:02x}", "#ffffff") >= 4.5, (name, (r, g, b))
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     (ARTIFACTS).mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "checklist.pdf").write_bytes(pdf)

@@ -16,8 +16,8 @@ def png_size(path):
     return struct.unpack(">II", data[16:24])
 
 
-def test_shots_of_two_pages_at_phone_and_desktop_width(site, tmp_path):
-    shots = preview_shots.shoot(site.root, ["", "faq/"], tmp_path)
+def test_shots_of_two_pages_at_phone_and_desktop_width(browser, site, tmp_path):
+    shots = preview_shots.shoot(site.root, ["", "faq/"], tmp_path, browser)
     assert [s["url"] for s in shots] == ["", "faq/"]
     for shot in shots:
         assert shot["status"] == 200

@@ -100,8 +100,9 @@ def test_a_low_contrast_colour_stops_the_build_with_its_line_and_the_nearest_pas
 
 
 def test_a_missing_logo_and_a_palette_that_is_not_custom_are_both_reported(project):
-    text = project.read("mkdocs.yml").replace("      primary: custom    #", "      primary: teal    #", 1)
-    text = text.replace("logo: assets/images/logo.svg", "logo: assets/images/our-logo.svg", 1)
+    brand = site_config(project.root)["extra"]["clinic"].get("brand") or {}
+    project.set_extra("clinic", {"brand": {**brand, "logo": "assets/images/our-logo.svg"}})
+    text = re.sub(r"^(\s+primary:)\s*custom\b", r"\1 teal", project.read("mkdocs.yml"), count=1, flags=re.MULTILINE)
     project.write("mkdocs.yml", text)
     result = project.build()
     assert result.returncode != 0

@@ -1,4 +1,6 @@
 """The build itself applies the claims policy and the raw-HTML ban (hooks/policy.py)."""
+import re
+
 from bs4 import BeautifulSoup
 
 
@@ -34,7 +36,7 @@ def test_a_script_in_a_page_stops_the_build(project):
 
 
 def test_a_wrong_preset_stops_the_build_naming_the_key(project):
-    project.write("mkdocs.yml", project.read("mkdocs.yml").replace("preset: uk", "preset: gb"))
+    project.write("mkdocs.yml", re.sub(r"(?m)^(\s+preset:)\s*\w+", r"\1 gb", project.read("mkdocs.yml"), count=1))
     line = next(n for n, text in enumerate(project.read("mkdocs.yml").splitlines(), 1) if "preset: gb" in text)
     result = project.build()
     assert result.returncode != 0

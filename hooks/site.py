@@ -34,15 +34,18 @@ def on_config(config):
         hooks={Path(name).stem for name in config.hooks}, docs_dir=config.docs_dir)
     command = state.SESSION.command
     publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
-    if publishing:
-        settings.refuse_example_data(extra["example_data"], checker)  # one problem per example key
+    # What only a public build refuses: worked out in every build, so `make check` (a preview) can say it too.
+    refusals = settings.Settings.for_config_file(config.config_file_path)
+    if not checker.problems:
+        settings.refuse_example_data(extra["example_data"], refusals)  # one problem per example key
         if "booking" in extra:
-            settings.refuse_dev_endpoint(extra["booking"], checker)
-    state.fail_now(checker.problems, "settings")
+            settings.refuse_dev_endpoint(extra["booking"], refusals)
+    state.fail_now(checker.problems + (refusals.problems if publishing else []), "settings")
     config.extra.update(extra)
     project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     site = state.attach(config, state.SiteState(command=command, config_path=checker.config_path, extra=extra,
                                                 publishing=publishing))
+    site.publish_only = list(refusals.problems)
     site.project_dir = str(project)
     site.settings = checker
     versions = tuple(importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material"))

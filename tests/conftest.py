@@ -5,8 +5,10 @@ import datetime as dt
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,42 @@ class Build:
 
     def page(self, url_path: str) -> str:
         return (self.site / url_path / "index.html" if not url_path.endswith(".html") else self.site / url_path).read_text(encoding="utf-8")
+
+
+#: Another clinic's details, one for every key the project may mark as example data (``extra.example_data``), as a
+#: clinic puts in its own before publishing. A new example key needs its value here (the tests say so).
+ANOTHER_CLINIC = {
+    "clinic.name": "Riverside Skin Studio",
+    "clinic.phone": "0161 496 0855",
+    "clinic.email": "appointments@riverside-skin.co.uk",
+    "clinic.address": {"street": "4 Canal Wharf", "locality": "Manchester", "postcode": "M1 7ED", "country": "GB"},
+    "clinic.opening_hours": [{"days": ["Tuesday", "Wednesday", "Thursday"], "opens": "10:00", "closes": "19:00"},
+                             {"days": ["Saturday"], "opens": "09:30", "closes": "13:30"}],
+    "clinic.out_of_hours": "call 0161 496 0856 and leave a message: the doctor on call rings back within an hour",
+    "clinic.complaints": "Ask for our complaints leaflet, or write to the clinic manager at the address below.",
+    "clinic.cooling_off_days": 7,
+    "clinic.brand.logo": "assets/images/riverside-logo.svg",
+    "practitioners": [{"name": "Dr Priya Shah", "profession": "doctor", "register": "General Medical Council",
+                       "number": "7654321", "register_url": "https://www.gmc-uk.org/registrants"}],
+    "reviewers.*": {"name": "Dr Priya Shah", "qualification": "MB ChB, consultant dermatologist"},
+    "booking.endpoint": "https://formspree.io/f/mqkrzvab",
+    "seo.image": "assets/images/riverside-share.png",
+    "seo.image_alt": "Mesotherapy explained, by Riverside Skin Studio",
+}
+
+
+def another_clinic(key: str):
+    """Another clinic's value for an example key (any reviewer key takes the reviewer)."""
+    return ANOTHER_CLINIC["reviewers.*" if key.startswith("reviewers.") else key]
+
+
+def png(width: int, height: int, rgb=(20, 90, 80)) -> bytes:
+    """A plain PNG of the given size (a clinic's own share image)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height, 9)) + chunk(b"IEND", b""))
 
 
 class Project:
@@ -65,6 +103,37 @@ class Project:
         else:  # a list or a single value: the whole key
             data[section] = values
         self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": data}, sort_keys=False, allow_unicode=True))
+
+    def edit_extra(self, change) -> None:
+        """Change mkdocs.yml's extra: as data (``change(extra)``); the rest of the file, with its !ENV tags, is kept."""
+        text = self.read("mkdocs.yml")
+        head, extra_text = text.split("\nextra:\n", 1)
+        extra = yaml.safe_load("extra:\n" + extra_text)["extra"]
+        change(extra)
+        self.write("mkdocs.yml", head + "\n" + yaml.safe_dump({"extra": extra}, sort_keys=False, allow_unicode=True))
+
+    def replace_example_data(self) -> list[str]:
+        """What a clinic does before publishing: put its own value into every key ``extra.example_data`` lists
+        (another clinic's, with its share image and logo files), then delete the list. Returns the keys."""
+        listed = list(site_config(self.root)["extra"].get("example_data") or [])
+        missing = [key for key in listed if not key.startswith("reviewers.") and key not in ANOTHER_CLINIC]
+        assert not missing, f"add another clinic's value for {missing} to ANOTHER_CLINIC in tests/conftest.py"
+        images = self.root / "docs" / "assets" / "images"
+        images.mkdir(parents=True, exist_ok=True)
+        (self.root / "docs" / ANOTHER_CLINIC["seo.image"]).write_bytes(png(1200, 630))
+        (self.root / "docs" / ANOTHER_CLINIC["clinic.brand.logo"]).write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" rx="3" fill="#fff"/></svg>')
+
+        def change(extra):
+            for key in listed:
+                *parents, last = key.split(".")
+                node = extra
+                for part in parents:
+                    node = node.setdefault(part, {})
+                node[last] = another_clinic(key)
+            extra.pop("example_data", None)
+        self.edit_extra(change)
+        return listed
 
     def set_front(self, relative: str, key: str, value: str) -> None:
         """Set one front matter key of a page (added before the closing "---" if the page has none)."""

@@ -109,7 +109,7 @@ def run_build(project: Path, site_dir: str) -> tuple[list[Problem], dict[str, ob
     records: dict[str, object] = {}
     site = getattr(result.config, "site_state", None)
     if site is not None:
-        problems = list(site.problems)
+        problems = list(site.problems) + list(site.publish_only)  # a check says what publishing would refuse
         records = {data.record.path: data.record for data in site.pages.values()}
     return problems, records, result.output, 0 if result.error is None else 1
 

@@ -68,6 +68,7 @@ class SiteState:
     cache: Any = None
     errors: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # every problem, errors and warnings, in order found
+    publish_only: list[Problem] = field(default_factory=list)  # what a public build would refuse (this one may be a preview)
     values: dict[str, Any] = field(default_factory=dict)  # values one hook computes once per build for others
     project_dir: str = ""  # the folder of mkdocs.yml
     settings: Any = None  # the sitekit.settings.Settings that validated mkdocs.yml (key lines, for later problems)

@@ -145,13 +145,16 @@ def compare(catalog: Catalog, english: Catalog) -> list[Problem]:
                                     f"write {shape}"))
             continue
         wanted, found = placeholders(value), placeholders(own)
-        if wanted != found:
+        reference = f"{english.path}:{english.lines[key]}"
+        if wanted - found:
             lost = ", ".join("{" + name + "}" for name in sorted(wanted - found))
+            problems.append(Problem(catalog.path, line, f"{key} lacks {lost}, unlike {reference}",
+                                    "put each {name} of the English text in the translation once: "
+                                    "the site puts the value (a phone number, a name) there"))
+        if found - wanted:
             extra = ", ".join("{" + name + "}" for name in sorted(found - wanted))
-            what = (f"lacks {lost}" if lost else "") + (" and " if lost and extra else "") + (f"has {extra}" if extra else "")
-            problems.append(Problem(catalog.path, line, f"{key} {what}, unlike {english.path}:{english.lines[key]}",
-                                    "keep each {name} of the English text once (the site puts the value there), "
-                                    "and add none"))
+            problems.append(Problem(catalog.path, line, f"{key} has {extra}, which {reference} does not have",
+                                    "remove it: the site fills in only the English text's {names}"))
     for key, line in catalog.lines.items():
         if key not in english.values:
             problems.append(Problem(catalog.path, line, f"{key} is not in {english.path}",

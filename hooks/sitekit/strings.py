@@ -41,6 +41,18 @@ def direction(code: str | None) -> str:
     return "rtl" if base in RTL else "ltr"
 
 
+def has_rtl(build_language: str | None, languages) -> bool:
+    """Whether a site has a right-to-left language: the build's own (theme.language) or any of
+    ``extra.languages`` (entries with ``code`` and, optionally, ``dir``); without that list, the build's only."""
+    if direction(build_language) == "rtl":
+        return True
+    for entry in languages or []:
+        if isinstance(entry, dict) and (entry.get("dir") == "rtl" or (
+                entry.get("dir") is None and direction(str(entry.get("code") or "")) == "rtl")):
+            return True
+    return False
+
+
 class MissingString(Exception):
     """A template asked for a key no catalog has (not a LookupError: Jinja would quietly print nothing)."""
 

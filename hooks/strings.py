@@ -51,7 +51,8 @@ def on_config(config):
         if catalog is not None:
             problems += strings.compare(catalog, english)
     site.report(tag(problems, "strings"))
-    site.values["strings"] = strings.strings_for(catalog, english)
+    found = site.values["strings"] = strings.strings_for(catalog, english)
+    found.reported = bool(problems)  # the build stops after every page was read: render what there is till then
     return config
 
 

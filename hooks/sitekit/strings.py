@@ -67,10 +67,13 @@ class Strings(dict):
         self.code = code
         self.path = path
         self.dir = direction(code)
+        self.reported = False  # the build has reported its catalogs' problems and will stop
 
     def __missing__(self, key):
         if key in self.fallback:
             return self.fallback[key]
+        if self.reported:
+            return f"[{key}]"
         raise MissingString(f'{self.path}: the templates use t["{key}"], which no catalog has — '
                             f"add {key} to overrides/locales/{DEFAULT}.yml and to every other catalog")
 

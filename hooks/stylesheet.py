@@ -4,7 +4,8 @@ While each page is written, what it holds (classes, elements, attributes) is not
 the CSP hook; kept in the build's cache by the page's digest). After the build, Material's main and palette
 stylesheets, the CSS other hooks made (``stylesheet_parts``: the clinic's colours, hooks/brand.py) and
 assets/site/site.css are pruned to the rules the pages can use and written, minified and joined,
-to assets/stylesheets/site.min.css, the one stylesheet overrides/main.html links. The logic is sitekit.cssprune.
+to assets/stylesheets/site.min.css, the one stylesheet overrides/main.html links (Material's right-to-left rules
+only when the site has a right-to-left language: sitekit.strings.has_rtl). The logic is sitekit.cssprune.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit import cssprune, state
+from sitekit import cssprune, state, strings
 
 #: Where the last pruned stylesheet is kept between builds (next to mkdocs.yml; not published, git-ignored).
 CACHE = ".cache/stylesheet"
@@ -47,7 +48,8 @@ def on_post_build(config):
         text = cssprune.site_stylesheet(site_dir, Path(site.project_dir) / CACHE,
                                         facts=site.values.get("stylesheet_facts"),
                                         known=site.values.get("stylesheet_pages", set()),
-                                        parts=site.values.get("stylesheet_parts", []))
+                                        parts=site.values.get("stylesheet_parts", []),
+                                        rtl=strings.has_rtl(config.theme.get("language"), config.extra.get("languages")))
     except ValueError as error:
         raise PluginError(f"stylesheet: {error}") from None
     output = site_dir / cssprune.OUTPUT

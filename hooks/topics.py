@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from sitekit import cache, state, topics
+from sitekit import cache, state, strings, topics
 
 _TEMPLATES = "partials/topics/"
 
@@ -18,7 +18,11 @@ _TEMPLATES = "partials/topics/"
 def _render(site, config, key: str) -> str:
     boxes = site.values.setdefault("topic_boxes", {})
     if key not in boxes:
-        env = site.values.get("topic_env") or site.values.setdefault("topic_env", config.theme.get_env())
+        env = site.values.get("topic_env")
+        if env is None:
+            env = site.values["topic_env"] = config.theme.get_env()
+            if "strings" in site.values:
+                strings.install(env, site.values["strings"])
         extra = site.extra
         preset = extra["policy"]["preset"]
         boxes[key] = env.get_template(_TEMPLATES + topics.template_of(key)).render(

@@ -6,7 +6,8 @@
   built HTML plus the class names the site's scripts may add); classes inside ``:not()``/``:has()`` and other
   functional pseudo-classes are not judged, ``:is()``/``:where()`` keep a selector when any branch is usable;
 - each selector that names an element the site never has (when ``keep.elements`` is given);
-- selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``): the site is written left to right;
+- selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``) when the site has no right-to-left language
+  (``keep.rtl`` False: every page is written left to right);
 - selectors that ask an attribute named in ``keep.attributes`` for a value the site never gives it
   (the palette's ``[data-md-color-primary=red]`` when the site is teal);
 - rules, ``@media`` and ``@supports`` blocks left empty, ``@keyframes`` no kept rule names;
@@ -47,6 +48,7 @@ class Keep:
     attributes: dict[str, frozenset[str]] = field(default_factory=dict)
     properties: frozenset[str] = frozenset()
     elements: frozenset[str] | None = None
+    rtl: bool = False  # the site has a right-to-left language: keep [dir=rtl] and :dir(rtl) rules
 
 
 # ---------------------------------------------------------------- selectors
@@ -91,7 +93,7 @@ def usable(selector: list, keep: Keep) -> bool:
             if attribute is None:
                 continue
             name, value = attribute
-            if name == "dir" and value == "rtl":
+            if name == "dir" and value == "rtl" and not keep.rtl:
                 return False
             if name in keep.attributes and value is not None and value not in keep.attributes[name]:
                 return False
@@ -99,7 +101,7 @@ def usable(selector: list, keep: Keep) -> bool:
             if token.lower_name in _ANY_OF:
                 if not any(usable(branch, keep) for branch in _split_commas(token.arguments)):
                     return False
-            elif token.lower_name == "dir":
+            elif token.lower_name == "dir" and not keep.rtl:
                 if tinycss2.serialize(token.arguments).strip().lower() == "rtl":
                     return False
     return True
@@ -528,8 +530,9 @@ def custom_properties(text: str) -> set[str]:
     return set(_CUSTOM_NAME.findall(text))
 
 
-def keep_for(site: SiteFacts, theme_js: str, own_js: list[str]) -> Keep:
-    """What to keep for a site with these facts, the theme's script and our own scripts."""
+def keep_for(site: SiteFacts, theme_js: str, own_js: list[str], rtl: bool = False) -> Keep:
+    """What to keep for a site with these facts, the theme's script and our own scripts (``rtl``: the site has a
+    right-to-left language)."""
     classes = site.classes | theme_script_classes(theme_js, site.facts)
     properties = site.properties | custom_properties(theme_js)
     elements = site.elements | script_elements(theme_js) | ALWAYS_ELEMENTS
@@ -538,7 +541,7 @@ def keep_for(site: SiteFacts, theme_js: str, own_js: list[str]) -> Keep:
         properties |= custom_properties(js)
         elements |= script_elements(js)
     return Keep(frozenset(classes), {name: frozenset(values) for name, values in site.palette.items()},
-                frozenset(properties), frozenset(elements))
+                frozenset(properties), frozenset(elements), rtl)
 
 
 # ---------------------------------------------------------------- the site's one stylesheet
@@ -560,11 +563,12 @@ def _one(site_dir: Path, pattern: str) -> Path:
 
 
 def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFacts | None = None,
-                    known: set[Path] = frozenset(), parts: list[str] = ()) -> str:
+                    known: set[Path] = frozenset(), parts: list[str] = (), rtl: bool = False) -> str:
     """The one stylesheet for a built site: Material's main and palette styles, ``parts`` (CSS the build made,
     such as the clinic's colours) and our site.css, pruned to what the built pages (every *.html), Material's
     script and our scripts can use. ValueError if a part is missing. ``facts``: what the pages in ``known``
-    hold, gathered while they were written; every other *.html file of the site is read here."""
+    hold, gathered while they were written; every other *.html file of the site is read here. ``rtl``: the site
+    has a right-to-left language, so Material's right-to-left rules are kept."""
     sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
     if not sources[-1].is_file():
         raise ValueError(f"{OWN_STYLESHEET} is missing from the built site — keep overrides/{OWN_STYLESHEET}")
@@ -578,13 +582,13 @@ def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFa
     own_js = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OWN_SCRIPTS))]
     texts = [path.read_text(encoding="utf-8") for path in sources]
     css = "\n".join([*texts[:-1], *parts, texts[-1]])
-    keep = keep_for(facts, theme_js, own_js)
+    keep = keep_for(facts, theme_js, own_js, rtl)
     if cache_dir is None:
         return prune(css, keep)
     # Parsing Material's 140 KB of CSS is most of the work, and its result depends only on the CSS and on
     # what is kept: the last result is kept in cache_dir under a digest of both.
     digest = hashlib.sha256(repr((css, sorted(keep.classes), sorted((k, sorted(v)) for k, v in keep.attributes.items()),
-                                  sorted(keep.properties), sorted(keep.elements or ()), keep.elements is None)
+                                  sorted(keep.properties), sorted(keep.elements or ()), keep.elements is None, keep.rtl)
                                  ).encode("utf-8")).hexdigest()[:32]
     cached = Path(cache_dir) / f"{digest}.css"
     if cached.is_file():

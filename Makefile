@@ -124,3 +124,11 @@ tools/benchmark/node_modules/.installed: tools/benchmark/package.json tools/benc
 	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse (Debian: nodejs and npm)"; exit 1; }
 	cd tools/benchmark && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+.PHONY: translations
+
+## The status of every translated page: page × language, current / outdated / missing / orphan, with what
+## changed in the English page (EDITING.md, "Translations"). STRICT=1: fail unless all are current.
+## RECORD=docs/ar/faq.md: after updating a translation, record the English version it now matches.
+translations: install
+	$(BIN)/python tools/translations.py $(if $(RECORD),--record $(RECORD)) $(if $(STRICT),--strict)

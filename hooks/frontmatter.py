@@ -1,13 +1,15 @@
 """Hook: check every page's front matter and work out what it shows about its medical review."""
 from __future__ import annotations
 
-from sitekit import frontmatter, state
+from sitekit import frontmatter, state, translations
 
 
 def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     data = site.page(page)
     record, reviewers = data.record, site.extra["reviewers"]
-    site.report(record.front_problems or frontmatter.check(record.front, record.path, reviewers, frontmatter.today()))
+    translated = translations.language_of(config.docs_dir, site.extra.get("languages")) is not None
+    site.report(record.front_problems or frontmatter.check(record.front, record.path, reviewers, frontmatter.today(),
+                                                           translation=translated))
     data.review = page.meta["review"] = frontmatter.review_info(record.meta, reviewers)
     return markdown

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 
 import inprocess  # noqa: E402  (tools/inprocess.py)
-from sitekit import frontmatter, page as pages, policy, rawhtml, readability  # noqa: E402
+from sitekit import frontmatter, page as pages, policy, rawhtml, readability, translations  # noqa: E402
 from sitekit import settings as site_settings  # noqa: E402
 from sitekit.problems import ERROR, WARNING, Problem  # noqa: E402
 
@@ -77,10 +77,14 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
     reviewers = extra.get("reviewers") if isinstance(extra.get("reviewers"), dict) else {}
     docs = project / str(config.get("docs_dir") or "docs")
     day = today or frontmatter.today()
+    languages = extra.get("languages") if isinstance(extra.get("languages"), list) else []
+    translated_build = translations.language_of(str(docs), languages) is not None  # docs_dir is docs/<code>
     for file in sorted(docs.rglob("*.md")):
         path = file.relative_to(project).as_posix()
-        if path in skip:
-            continue
+        if path in skip or any(part.startswith(".") for part in file.relative_to(docs).parts):
+            continue  # read by the build, or in a dotted folder (never built: docs/<code>/.sources/)
+        translated = translated_build or translations.is_translation_path(
+            path, str(config.get("docs_dir") or "docs").strip("/"), languages)
         try:
             text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -90,7 +94,8 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
             continue
         record = pages.read(text, path)
         problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day,
-                                                               due_soon_days=frontmatter.DUE_SOON_DAYS)
+                                                               due_soon_days=frontmatter.DUE_SOON_DAYS,
+                                                               translation=translated)
         if record.is_faq:
             problems += record.faq[1]
         problems += policy.check_page(record, rules) + rawhtml.check_page(record)

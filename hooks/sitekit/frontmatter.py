@@ -49,6 +49,15 @@ SCHEMA: dict[str, KeySpec] = {
     "search": KeySpec((dict,), False, "search options, e.g. {exclude: true}"),
 }
 
+#: Keys only a translated page (docs/<code>/…, sitekit.translations) may use, besides those of SCHEMA.
+TRANSLATION_SCHEMA: dict[str, KeySpec] = {
+    "translated_from": KeySpec((str,), False, "the version of the English page this page translates "
+                                              "(make translations RECORD=docs/<code>/FILE.md writes it)"),
+    "menu": KeySpec((str,), False, "the page's label in the menu, when it should differ from its title"),
+}
+#: ``reviewed_by: pending`` on a translated page: not yet medically reviewed (sitekit.translations).
+PENDING = "pending"
+
 _TYPE_WORDS = {str: "text", bool: "true or false", list: "a list", dict: "a mapping", dt.date: "a date (YYYY-MM-DD)"}
 
 
@@ -157,11 +166,14 @@ def _type_name(spec: KeySpec) -> str:
 
 
 def check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date, *,
-          due_soon_days: int = 0) -> list[Problem]:
+          due_soon_days: int = 0, translation: bool = False) -> list[Problem]:
     """Check a page's metadata against :data:`SCHEMA` and the review rules. With ``due_soon_days`` (``make
     check`` passes :data:`DUE_SOON_DAYS`), also a notice when the review falls due within that many days: a
-    warning that does not stop publishing (the build does not ask for it), tagged ``review-due-soon``."""
-    problems = tag(_check(fm, path, reviewers, today), "frontmatter")
+    warning that does not stop publishing (the build does not ask for it), tagged ``review-due-soon``.
+    ``translation``: a translated page (docs/<code>/…), which may also use :data:`TRANSLATION_SCHEMA`'s keys and
+    be not yet reviewed (``reviewed_by: pending`` or none, then no last_reviewed needed; sitekit.translations
+    shows it with a banner and refuses to publish it)."""
+    problems = tag(_check(fm, path, reviewers, today, translation), "frontmatter")
     if due_soon_days:
         problems += due_soon(fm, path, today, due_soon_days)
     return problems
@@ -183,21 +195,33 @@ def due_soon(fm: FrontMatter, path: str, today: dt.date, days: int = 0) -> list[
                         severity=WARNING)], "review-due-soon")
 
 
-def _check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date) -> list[Problem]:
+def not_reviewed(meta: dict[str, Any]) -> bool:
+    """A translation not yet medically reviewed: ``reviewed_by`` is ``pending`` or missing."""
+    reviewer = meta.get("reviewed_by")
+    return reviewer is None or reviewer == "" or (isinstance(reviewer, str) and reviewer.strip().lower() == PENDING)
+
+
+def _check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date,
+           translation: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     meta = fm.meta
     if not fm.present:
         return [Problem(path, 1, "the page has no front matter",
                         'start the file with a "---" line, then title, description, reviewed_by and '
                         'last_reviewed, each as "key: value", then another "---" line')]
+    schema = {**SCHEMA, **TRANSLATION_SCHEMA} if translation else SCHEMA
+    pending = translation and not_reviewed(meta)  # not reviewed yet: sitekit.translations says so
     for key in meta:
-        if key not in SCHEMA:
-            guess = difflib.get_close_matches(str(key), SCHEMA, n=1)
-            fix = f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(SCHEMA)}"
+        if key in TRANSLATION_SCHEMA and not translation:
+            problems.append(Problem(path, fm.line_of(key), f'"{key}" is only for translated pages (docs/<code>/FILE.md)',
+                                    "remove it from this page"))
+        elif key not in schema:
+            guess = difflib.get_close_matches(str(key), schema, n=1)
+            fix = f'did you mean "{guess[0]}"?' if guess else f"use one of: {', '.join(schema)}"
             problems.append(Problem(path, fm.line_of(key), f'unknown front matter key "{key}"', fix))
-    for key, spec in SCHEMA.items():
+    for key, spec in schema.items():
         if key not in meta or meta[key] is None or meta[key] == "":
-            if spec.required:
+            if spec.required and not (pending and key in ("reviewed_by", "last_reviewed")):
                 problems.append(Problem(path, 1 if key not in meta else fm.line_of(key),
                                         f'the front matter has no "{key}"',
                                         f'add "{key}:" with {spec.what}'))
@@ -224,7 +248,7 @@ def _check(fm: FrontMatter, path: str, reviewers: dict[str, Any], today: dt.date
                                     f"the description is {n} characters, longer than {DESCRIPTION_MAX}",
                                     "shorten it: search engines cut descriptions off after about 160 characters"))
     reviewer = meta.get("reviewed_by")
-    if isinstance(reviewer, str) and reviewer and reviewer not in reviewers:
+    if isinstance(reviewer, str) and reviewer and reviewer not in reviewers and not pending:
         known = ", ".join(sorted(reviewers)) or "none yet"
         problems.append(Problem(path, fm.line_of("reviewed_by"), f'unknown reviewer "{reviewer}"',
                                 f"use a reviewer key from extra.reviewers in mkdocs.yml ({known}), or add the reviewer there"))

@@ -320,6 +320,23 @@ class Policy(base.Config):
     topics = Option(default=None)  # checked by validate_topics
 
 
+class Flag(Option):
+    def convert(self, value):
+        if not isinstance(value, bool):
+            raise ValidationError(f"is {describe(value)}, not true or false")
+        return value
+
+
+class Language(base.Config):
+    """One entry of extra.languages (the first is the default language). Only what the translation status needs
+    is checked here (code, publish_stale); the other keys pass."""
+    code = Checked(lambda text: bool(re.fullmatch(r"[a-z]{2,3}", text)), 'is not a language code like "ar"')
+    locale = Text(default=None)
+    name = Text(default=None)
+    dir = OneOf(("ltr", "rtl"), default=None)
+    publish_stale = Flag(default=False)
+
+
 class Seo(base.Config):
     locale = Locale(default=DEFAULT_LOCALE)
     image = Text(default=DEFAULT_IMAGE)
@@ -393,6 +410,11 @@ HINTS.update({
     "extra.seo.locale": "set extra.seo.locale to language_COUNTRY, e.g. en_GB",
     "extra.seo.image": "set extra.seo.image to a 1200×630 PNG, e.g. assets/images/share.png (see tools/make_share_image.py)",
     "extra.seo.image_alt": "describe the share image in a few words",
+    "extra.languages": "list the languages, the default first, each with code, locale and name (README)",
+    "extra.languages[].code": 'set code to the language\'s two- or three-letter code, e.g. "ar"',
+    "extra.languages[].dir": "set dir to rtl (right to left) or ltr, or leave it out",
+    "extra.languages[].publish_stale": "set publish_stale to true (outdated translations publish with a notice) or "
+                                       "false (a public build refuses them)",
     "extra.seo.procedure": "set extra.seo.procedure to the treatment the guide is about, e.g. Mesotherapy",
     "extra.policy": "make extra.policy a section with preset (generic, uk, us or eu) and readability_max_grade",
     "extra.policy.preset": "set extra.policy.preset to generic, uk, us or eu (the rules for the clinic's country)",
@@ -699,8 +721,9 @@ def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, a
     ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature);
     ``docs_dir``: where the pages named in settings must exist (not checked when ``None``)."""
     settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "practitioners", "example_data",
-                                  *THEME_EXTRA_KEYS], "extra")
+                                  "languages", *THEME_EXTRA_KEYS], "extra")
     out = validate(extra, settings)
+    out["languages"] = settings.value(SectionList(Language, default=[]), extra.get("languages"), "extra.languages")
     out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
     out["topics"] = validate_topics(extra, settings, out["policy"]["preset"], docs_dir)

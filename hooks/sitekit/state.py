@@ -28,7 +28,7 @@ CHECK_NAMES = {
     "settings": "mkdocs.yml", "frontmatter": "page front matter", "faq": "the FAQ", "policy": "the content policy",
     "rawhtml": "the content policy", "diagrams": "the diagrams", "seo": "page titles",
     "structured-data": "the structured data", "booking": "the booking settings",
-    "topics": "the required information", "strings": "the string catalogs",
+    "topics": "the required information", "strings": "the string catalogs", "translations": "the translations",
 }
 _ATTRIBUTE = "site_state"
 

@@ -86,6 +86,7 @@ CLAIMS = [
     ("نتائج فورية.", GENERIC, [(1, 1, "نتائج فورية", "instant-results")]),
     ("نتائج مذهلة.", GENERIC, [(1, 7, "مذهلة", "hype")]),
     ("مناسب للجميع.", GENERIC, [(1, 1, "مناسب للجميع", "for-everyone")]),
+    ("لا تقلق، العلاج يناسب الجميع.", GENERIC, [(1, 17, "يناسب الجميع", "for-everyone")]),  # the negation is in another clause
     # honesty rules, every preset
     ("مثبت علمياً ومثبت سريرياً.", GENERIC, [(1, 1, "مثبت علمياً", "proven"), (1, 13, "ومثبت سريرياً", "proven")]),
     ("أثبتت الدراسات فعاليته.", GENERIC, [(1, 1, "أثبتت الدراسات", "proven")]),
@@ -121,6 +122,10 @@ CLAIMS = [
 ]
 
 
+def test_every_rule_has_an_arabic_case():
+    assert {hit[3] for _, _, expected in CLAIMS for hit in expected} == set(policy.ALL_RULE_IDS)
+
+
 @pytest.mark.parametrize("text, rules, expected", CLAIMS)
 def test_arabic_claims_are_found_with_line_and_column(text, rules, expected):
     assert hits(text, rules) == expected
@@ -144,6 +149,11 @@ HONEST = [
     "اتصل بنا دائماً إذا ظهر احمرار شديد.",
     "قد يلاحظ بعض الناس تغيراً بعد جلسة واحدة.",
     "تتلاشى النتائج مع الوقت.",
+    "لا يوجد مزيج واحد يناسب الجميع. يختار المعالج المكونات بما يتناسب مع جلدك.",
+    "الميزوثيرابي ليس علاجاً لإنقاص الوزن.",
+    "يختلف الأمر من شخص لآخر، والاستشارة تحدد ما يناسبك.",
+    "يستخدم المعالج حقن الميزوثيرابي لتحسين مظهر التجاعيد الدقيقة.",
+    "تناقش الاستشارة المنتجات المستخدمة وما هي مرخصة له.",
 ]
 
 
@@ -238,6 +248,14 @@ def test_question_anchors_are_readable_in_each_language(question, language, anch
     assert faq.slugify(question, language) == anchor
 
 
+def test_a_question_keeps_its_own_id():
+    """A translated FAQ may keep the English page's ids ({ #does-it-hurt }), so links work in both languages."""
+    record = read(faq_text("هل تؤلم الجلسة؟ { #does-it-hurt }", "كم تدوم الجلسة؟"), "docs/ar/faq.md", language="ar")
+    items, problems = record.faq
+    assert problems == [] and [i.anchor for i in items] == ["does-it-hurt", "كم-تدوم-الجلسة"]
+    assert [i.question for i in items] == ["هل تؤلم الجلسة؟", "كم تدوم الجلسة؟"]
+
+
 def test_arabic_questions_get_their_anchors_and_faqpage_names():
     record = read(faq_text("هل تؤلم الجلسة؟", "كم تدوم الجلسة؟"), "docs/ar/faq.md", language="ar")
     items, problems = record.faq
@@ -319,3 +337,21 @@ def test_english_pages_keep_flesch_kincaid():
     page = read(text, "docs/page.md")
     assert readability.check_page(page, max_grade=1)[0].message.startswith("reading grade ")
     assert "Arabic" not in readability.check_page(page, max_grade=1)[0].message
+
+
+# ---------------------------------------------------------------- make check: pages the build did not read
+
+
+@pytest.mark.parametrize("relative, config, language", [
+    ("faq.md", {}, "en"),
+    ("ar/faq.md", {"extra": {"languages": [{"code": "en"}, {"code": "ar"}]}}, "ar"),
+    ("ar/faq.md", {}, "en"),  # without extra.languages, docs/ar is just a folder of the English site
+    ("en/faq.md", {"extra": {"languages": [{"code": "en"}, {"code": "ar"}]}}, "en"),
+    ("faq.md", {"theme": {"language": "ar"}}, "ar"),
+])
+def test_make_check_reads_a_page_in_its_own_language(relative, config, language):
+    from pathlib import Path
+
+    import check
+
+    assert check.language_of_file(Path(relative), config) == language

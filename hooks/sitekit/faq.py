@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import arabic, htmlscan
-from .markdown_text import code_lines
+from .markdown_text import code_lines, heading_attrs
 from .problems import Problem, quote, tag
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -119,7 +119,8 @@ def parse_faq_body(body: str, offset: int, path: str, language: str = "en") -> t
             continue
         if level == 2:
             question = _ATTR_LIST.sub("", heading.group(2) or "").strip()
-            sections.append({"question": question, "line": number, "answer": []})
+            ids = heading_attrs(heading.group(2) or "")[1]  # its own { #id } (a translation may keep the English one)
+            sections.append({"question": question, "line": number, "answer": [], "id": ids[0] if ids else None})
             continue
         if not in_code and _QA.match(line):
             qa_lines.append(number)
@@ -168,9 +169,9 @@ def parse_faq_body(body: str, offset: int, path: str, language: str = "en") -> t
                                     "delete one of them, or merge the two answers into one"))
             continue
         seen[key] = number
-        anchor = base = slugify(question, language)
+        anchor = base = section["id"] or slugify(question, language)
         counter = 2
-        while anchor in anchors:
+        while anchor in anchors and not section["id"]:
             anchor, counter = f"{base}-{counter}", counter + 1
         anchors.add(anchor)
         items.append(FaqItem(question=question, anchor=anchor, answer=answer, line=number))

@@ -635,6 +635,19 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Rules whose Arabic match does not count after a negation earlier in its clause: "لا يوجد مزيج واحد يناسب
+#: الجميع" (no single mix suits everyone) says the opposite of "يناسب الجميع".
+AR_NEGATABLE = frozenset({"for-everyone"})
+_AR_NEGATION = frozenset(arabic.normalise(w) for w in ("لا", "ليس", "ليست", "لن", "لم", "غير", "بلا", "وليس", "ولا"))
+_AR_CLAUSE_END = re.compile(r"[.!?؟؛،,:\n]")
+
+
+def _negated(normal: str, start: int) -> bool:
+    """Whether the clause of ``normal`` (the normalised text) before ``start`` holds a negation."""
+    clause_start = max((m.end() for m in _AR_CLAUSE_END.finditer(normal, max(0, start - 200), start)), default=0)
+    return any(word in _AR_NEGATION for word in re.findall(r"\w+", normal[clause_start:start]))
+
+
 #: A preset whose English patterns for a rule differ has its own Arabic forms (the same products, the same claims).
 AR_FORMS_BY_PATTERNS: dict[tuple[str, ...], tuple[str, ...]] = {
     # the US version names fewer fat-dissolving products, and its expert rule has no "used by celebrities"
@@ -779,6 +792,8 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
             if prefilter and normal_lower is not None and words is not None and not any(w in haystack for w in words):
                 continue  # as for the English patterns: none of the words a match needs is on the page
             for match in rule.arabic_regex.finditer(haystack):
+                if rule.id in AR_NEGATABLE and _negated(haystack, match.start()):
+                    continue
                 start, end = arabic.span_in_original(origin, match.start(), match.end())
                 line, col = line_col(searchable, start)
                 hits.append((line, col, rule, text[start:end]))

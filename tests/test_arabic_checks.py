@@ -355,3 +355,15 @@ def test_make_check_reads_a_page_in_its_own_language(relative, config, language)
     import check
 
     assert check.language_of_file(Path(relative), config) == language
+
+
+def test_make_check_checks_arabic_pages_in_arabic_and_skips_dotted_folders(tmp_path):
+    import check
+
+    config = {"extra": {"languages": [{"code": "en"}, {"code": "ar"}]}}
+    (tmp_path / "docs/ar/.sources").mkdir(parents=True)
+    (tmp_path / "docs/ar/page.md").write_text("---\ntitle: صفحة\n---\n\nالعلاج بدون ألم.\n", encoding="utf-8")
+    (tmp_path / "docs/ar/.sources/page.md").write_text("No front matter; the treatment is painless.\n", encoding="utf-8")
+    problems = check.check_pages(tmp_path, config, "site_name: x\n", settings_checked=True)
+    assert {(p.path, p.line, p.col) for p in problems if p.check == "policy"} == {("docs/ar/page.md", 5, 8)}
+    assert not [p for p in problems if ".sources" in p.path]

@@ -90,8 +90,8 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
     day = today or frontmatter.today()
     for file in sorted(docs.rglob("*.md")):
         path = file.relative_to(project).as_posix()
-        if path in skip:
-            continue
+        if path in skip or any(part.startswith(".") for part in file.relative_to(docs).parts[:-1]):
+            continue  # MkDocs builds no dotted folder (docs/ar/.sources/ keeps the English a translation is from)
         try:
             text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:

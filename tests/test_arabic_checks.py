@@ -116,6 +116,18 @@ CLAIMS = [
     ("يستخدمه المشاهير.", EU, [(1, 1, "يستخدمه المشاهير", "expert-endorsement")]),
     ("معتمد من FDA.", US, [(1, 1, "معتمد من FDA", "fda-approved")]),
     ("خسارة 5 كيلو.", US, [(1, 1, "خسارة 5 كيلو", "weight-loss")]),
+    # more spellings and word orders
+    ("جلسة بلا ألم.", GENERIC, [(1, 6, "بلا ألم", "painless")]),
+    ("العلاج لا يؤلم.", GENERIC, [(1, 8, "لا يؤلم", "painless")]),
+    ("كريم خالية من الآثار الجانبية.", GENERIC, [(1, 6, "خالية من الآثار الجانبية", "no-side-effects")]),
+    ("ليس له آثار جانبية.", GENERIC, [(1, 1, "ليس له آثار جانبية", "no-side-effects")]),
+    ("هو الأكثر أماناً.", GENERIC, [(1, 4, "الأكثر أماناً", "safe")]),
+    ("بإشراف أفضل الأطباء.", GENERIC, [(1, 8, "أفضل الأطباء", "superlative-clinic")]),
+    ("مرخص من هيئة الغذاء والدواء.", UK, [(1, 1, "مرخص من هيئة الغذاء والدواء", "approval-claim")]),
+    ("حقن بيبي بوتوكس.", UK, [(1, 5, "بيبي بوتوكس", "pom-euphemism")]),  # one rule, not pom-brand too
+    ("حقن الجلوتاثيون.", UK, [(1, 1, "حقن الجلوتاثيون", "unlicensed-product")]),
+    ("حقن الجلوتاثيون.", US, []),  # the US rule names fewer products, in English as in Arabic
+    ("شد الوجه بدون جراحة.", EU, [(1, 1, "شد الوجه بدون جراحة", "better-than")]),
     # a claim split over two lines counts at the line where it starts; columns count the editor's characters
     ("المقدمة.\nهذا العلاج بدون\nآثار جانبية.", GENERIC, [(2, 12, "بدون آثار جانبية", "no-side-effects")]),
     ("الْعِلَاجُ بِدُونِ أَلَمٍ.", GENERIC, [(1, 12, "بِدُونِ أَلَمٍ", "painless")]),

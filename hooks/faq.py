@@ -1,9 +1,18 @@
-"""Hook: validate FAQ pages, give each question a stable anchor and add FAQPage JSON-LD."""
+"""Hook: validate FAQ pages, give each question a stable anchor and add FAQPage JSON-LD; outside English, headings'
+anchors keep their own letters (sitekit.faq.toc_settings)."""
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
 from sitekit import faq, state
+
+
+def on_config(config):
+    # Outside English, headings' anchors keep their own letters (MkDocs' default would make Arabic ones "_1").
+    language = str(config.theme.get("language") or "en")
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs["toc"] = faq.toc_settings(config.mdx_configs, language)
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -26,6 +26,6 @@ def _check(record, rules):
 def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     record, rules = site.page(page).record, site.values["rules"]
-    key = cache.digest(record.digest, record.path, site.extra["policy"])
+    key = cache.digest(record.digest, record.path, record.language, site.extra["policy"])  # Arabic pages: Arabic forms
     site.report(site.cache.get("policy", key, lambda: _check(record, rules)))
     return record.without_policy_comments(markdown)

@@ -53,6 +53,11 @@ def on_config(config):
     return config
 
 
+def language_of(config) -> str:
+    """The build's language: theme.language (en when unset; each language's build sets its own)."""
+    return str(config.theme.get("language") or "en")
+
+
 def on_nav(nav, config, files):
     state.of(config).nav = nav
     return nav
@@ -62,7 +67,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     path = display_path(page.file.abs_src_path, site.project_dir)
-    site.add_page(pages.read(page.file.content_string, path, page.file.src_uri))
+    site.add_page(pages.read(page.file.content_string, path, page.file.src_uri, language_of(config)))
     return markdown
 
 

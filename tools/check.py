@@ -64,6 +64,17 @@ def load_config(project: Path) -> tuple[dict | None, str, list[Problem]]:
 
 # ---------------------------------------------------------------- pages the build did not read
 
+def language_of_file(relative: Path, config: dict) -> str:
+    """The language a page under docs/ is written in: docs/<code>/… for a code in extra.languages (its build
+    reads it), else the default build's theme.language (en when unset)."""
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    codes = [str(entry.get("code")) for entry in extra.get("languages") or [] if isinstance(entry, dict)]
+    if len(relative.parts) > 1 and relative.parts[0] in codes[1:]:
+        return relative.parts[0]
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    return str(theme.get("language") or "en")
+
+
 def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = frozenset(),
                 settings_checked: bool = False, today=None) -> list[Problem]:
     """Every content check on each page under docs/ except those in ``skip`` (paths like docs/faq.md), and the
@@ -92,7 +103,7 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
                                     "the file is not saved as UTF-8 text",
                                     "save it again as UTF-8 (in most editors: File, Save with encoding, UTF-8)"))
             continue
-        record = pages.read(text, path)
+        record = pages.read(text, path, language=language_of_file(file.relative_to(docs), config))
         problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day,
                                                                due_soon_days=frontmatter.DUE_SOON_DAYS,
                                                                translation=translated)

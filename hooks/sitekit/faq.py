@@ -1,7 +1,7 @@
 """Parse and check a questions-and-answers page.
 
 Format: one ``# `` title, an optional introduction, then each question as a
-``## `` heading ending in ``?`` followed by its answer (everything up to the
+``## `` heading ending in ``?`` (in Arabic: ``؟``) followed by its answer (everything up to the
 next ``## `` heading). Line numbers count from the top of the file, front
 matter included, because that is what the editor sees.
 """
@@ -11,12 +11,29 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import htmlscan
-from .markdown_text import code_lines
+from . import arabic, htmlscan
+from .markdown_text import code_lines, heading_attrs
 from .problems import Problem, quote, tag
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_QA = re.compile(r"^\s*(?:[*_]{1,2})?\s*(Q|A|Question|Answer)\s*(?:[*_]{1,2})?\s*:", re.IGNORECASE)
+_QA = re.compile(r"^\s*(?:[*_]{1,2})?\s*(Q|A|Question|Answer|س|ج|سؤال|جواب|السؤال|الجواب)\s*(?:[*_]{1,2})?\s*[:：]",
+                 re.IGNORECASE)
+
+#: The question mark a language's questions end with (``?`` when not listed). Arabic questions end with ``؟``
+#: (U+061F) only: a Latin ``?`` in right-to-left text is drawn facing the wrong way.
+QUESTION_MARKS = {"ar": "؟"}
+_ANY_MARK = ("?", "؟")
+
+
+_MARK_NAMES = {"?": "a question mark", "؟": "the Arabic question mark"}
+
+
+def _mark_name(mark: str) -> str:
+    return "a question mark" if mark == "?" else f'{_MARK_NAMES[mark]} "{mark}"'
+
+
+def question_mark(language: str = "en") -> str:
+    return QUESTION_MARKS.get((language or "en").split("-")[0].lower(), "?")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -29,15 +46,40 @@ class FaqItem:
     line: int  # line of the "## " heading in the file
 
 
-def slugify(text: str) -> str:
-    """A stable, readable anchor for a question: lower case ASCII words joined by hyphens."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", text.lower())
+def slugify(text: str, language: str = "en") -> str:
+    """A stable, readable anchor for a question: lower case ASCII words joined by hyphens. In a language other
+    than English the words keep their own letters (Arabic without its vowel marks and tatweel, so the same
+    question typed with or without them has the same anchor): dropping every non-ASCII letter would leave an
+    Arabic question nothing to be named by."""
+    if (language or "en").split("-")[0].lower() == "en":
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        words = re.findall(r"[a-z0-9]+", text.lower())
+    else:
+        text = unicodedata.normalize("NFC", arabic.strip_marks(text))
+        words = re.findall(r"[^\W_]+", text.lower())
     return "-".join(words) or "question"
 
 
+def heading_slugify(value: str, separator: str = "-") -> str:
+    """The toc extension's ``slugify`` for a build in a language other than English: every heading's anchor keeps
+    its own letters (MkDocs' default drops all but ASCII, so Arabic headings would all be ``_1``, ``_2``…), the
+    same way :func:`slugify` names an Arabic question. English builds keep MkDocs' default, so no English anchor
+    changes."""
+    text = unicodedata.normalize("NFC", arabic.strip_marks(value))
+    return separator.join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def toc_settings(mdx_configs: dict, language: str) -> dict:
+    """The toc extension's settings for a build in ``language``: :func:`heading_slugify` unless it is English or
+    mkdocs.yml names a slugify of its own."""
+    toc = dict(mdx_configs.get("toc") or {})
+    if (language or "en").split("-")[0].lower() != "en" and "slugify" not in toc:
+        toc["slugify"] = heading_slugify
+    return toc
+
+
 def _normalise(question: str) -> str:
-    return " ".join(question.casefold().split()).rstrip("?").strip()
+    return arabic.normalise(" ".join(question.casefold().split())).rstrip("?؟").strip()
 
 
 def _has_text(markdown: str) -> bool:
@@ -53,9 +95,10 @@ def parse_faq(text: str, path: str = "docs/faq.md") -> tuple[list[FaqItem], list
     return items, sorted(record.front_problems + own, key=lambda p: p.line)
 
 
-def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], list[Problem]]:
+def parse_faq_body(body: str, offset: int, path: str, language: str = "en") -> tuple[list[FaqItem], list[Problem]]:
     """The questions of a FAQ page's body (``offset``: the file line of its first line) and the problems of
-    its format, in file order. Used once per page by the page record (sitekit.page)."""
+    its format, in file order, for a page in ``language``. Used once per page by the page record (sitekit.page)."""
+    mark = question_mark(language)
     own_problems: list[Problem] = []
     title_line = None
     intro: list[tuple[int, str]] = []
@@ -72,11 +115,12 @@ def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], li
             else:
                 own_problems.append(Problem(
                     path, number, f"second \"# \" title {quote(heading_text)}",
-                    'an FAQ page has one "# " title; make this a "## " question ending in "?", or remove it'))
+                    'an FAQ page has one "# " title; make this a "## " question ending in "' + mark + '", or remove it'))
             continue
         if level == 2:
             question = _ATTR_LIST.sub("", heading.group(2) or "").strip()
-            sections.append({"question": question, "line": number, "answer": []})
+            ids = heading_attrs(heading.group(2) or "")[1]  # its own { #id } (a translation may keep the English one)
+            sections.append({"question": question, "line": number, "answer": [], "id": ids[0] if ids else None})
             continue
         if not in_code and _QA.match(line):
             qa_lines.append(number)
@@ -91,10 +135,10 @@ def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], li
         own_problems.append(Problem(
             path, qa_lines[0],
             f'old "Q:" / "A:" format ({len(qa_lines)} line{"s" if len(qa_lines) != 1 else ""} from line {qa_lines[0]})',
-            'turn each "Q: …" line into a "## …?" heading and delete the "A:" in front of its answer'))
+            f'turn each "Q: …" line into a "## …{mark}" heading and delete the "A:" in front of its answer'))
     for number, line in intro:
         sentence = line.strip()
-        if sentence.endswith("?") and not _QA.match(line) and not sentence.startswith(("<!--", ">")):
+        if sentence.endswith(_ANY_MARK) and not _QA.match(line) and not sentence.startswith(("<!--", ">")):
             own_problems.append(Problem(
                 path, number, f"the introduction asks {quote(sentence)}",
                 f'make it a question heading: "## {" ".join(sentence.lstrip("#*_ ").split())}" with its answer below'))
@@ -106,11 +150,15 @@ def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], li
         answer = "\n".join(section["answer"]).strip("\n")
         if not question:
             own_problems.append(Problem(path, number, 'a "## " heading has no question',
-                                    'write the question after "## ", ending in "?"'))
+                                    f'write the question after "## ", ending in "{mark}"'))
             continue
-        if not question.endswith("?"):
-            own_problems.append(Problem(path, number, f"question {quote(question)} does not end with \"?\"",
-                                    'end the heading with a question mark; if it is not a question, '
+        if mark != "?" and question.endswith("?"):
+            own_problems.append(Problem(path, number, f"question {quote(question)} ends with the Latin \"?\"",
+                                    f'end it with {_mark_name(mark)} instead (it faces the right '
+                                    'way in right-to-left text)'))
+        elif not question.endswith(mark):
+            own_problems.append(Problem(path, number, f"question {quote(question)} does not end with \"{mark}\"",
+                                    f'end the heading with {_mark_name(mark)}; if it is not a question, '
                                     'move it into an answer as plain text'))
         if not _has_text(answer):
             own_problems.append(Problem(path, number, f"question {quote(question)} has no answer",
@@ -121,15 +169,15 @@ def parse_faq_body(body: str, offset: int, path: str) -> tuple[list[FaqItem], li
                                     "delete one of them, or merge the two answers into one"))
             continue
         seen[key] = number
-        anchor = base = slugify(question)
+        anchor = base = section["id"] or slugify(question, language)
         counter = 2
-        while anchor in anchors:
+        while anchor in anchors and not section["id"]:
             anchor, counter = f"{base}-{counter}", counter + 1
         anchors.add(anchor)
         items.append(FaqItem(question=question, anchor=anchor, answer=answer, line=number))
     if not sections and not qa_lines:
         own_problems.append(Problem(path, title_line or offset, "the FAQ has no questions",
-                                'add each question as a "## " heading ending in "?", with its answer below it'))
+                                f'add each question as a "## " heading ending in "{mark}", with its answer below it'))
     return items, sorted(tag(own_problems, "faq"), key=lambda p: p.line)
 
 

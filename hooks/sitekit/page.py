@@ -52,7 +52,8 @@ class Heading:
 class Page:
     """A page's source, parsed once."""
 
-    def __init__(self, text: str, path: str, src_uri: str | None = None):
+    def __init__(self, text: str, path: str, src_uri: str | None = None, language: str = "en"):
+        self.language = language or "en"  # the build's language (config.theme["language"]): which checks apply
         self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
         self.path = path  # as the editor sees it, e.g. docs/faq.md
         self.src_uri = src_uri if src_uri is not None else path.split("/", 1)[-1]
@@ -185,9 +186,10 @@ class Page:
             if comment.start >= offset:
                 start, end = comment.start - offset, comment.end - offset
                 body = body[:start] + re.sub(r"[^\n]", " ", body[start:end]) + body[end:]
-        return parse_faq_body(body, self.body_line, self.path)
+        return parse_faq_body(body, self.body_line, self.path, self.language)
 
 
-def read(text: str, path: str, src_uri: str | None = None) -> Page:
-    """The record of one page (``path`` as the editor sees it, e.g. ``docs/faq.md``)."""
-    return Page(text, path, src_uri)
+def read(text: str, path: str, src_uri: str | None = None, language: str = "en") -> Page:
+    """The record of one page (``path`` as the editor sees it, e.g. ``docs/faq.md``) in a build of ``language``
+    (``config.theme["language"]``; the language-specific checks read it from the record)."""
+    return Page(text, path, src_uri, language)

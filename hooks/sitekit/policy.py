@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sre_constants
     import sre_parse as _sre_parser
 
+from . import arabic
 from .markdown_text import line_col, prose  # noqa: F401  (prose: the text the rules search, see Page.prose)
 from .page import POLICY_COMMENT, Page, read
 from .problems import ERROR, WARNING, Problem, quote, tag
@@ -43,6 +44,8 @@ class Rule:
     why: str  # why it matters, in one line
     instead: str  # a safer phrasing, as an instruction
     severity: str = ERROR
+    arabic: tuple[str, ...] = ()  # the same claims in Arabic (AR_FORMS), for pages of an Arabic build
+    arabic_instead: str = ""  # an example rewrite in Arabic, shown with `instead` on Arabic pages
 
     @property
     def regex(self) -> re.Pattern:
@@ -58,6 +61,16 @@ class Rule:
     def keywords(self) -> frozenset[str] | None:
         """Literal words one of which any match holds (on lower-case text), or None (see :func:`keywords`)."""
         return keywords(self.patterns)
+
+    @property
+    def arabic_regex(self) -> re.Pattern | None:
+        """The Arabic forms, for text normalised by :func:`sitekit.arabic.normalise` and lower-cased."""
+        return _compile_arabic(self.arabic) if self.arabic else None
+
+    @property
+    def arabic_keywords(self) -> frozenset[str] | None:
+        """Words of which a match of the Arabic forms holds one (in the normalised, lower-case text)."""
+        return keywords(_normal(self.arabic)) if self.arabic else None
 
 
 _CACHE: dict[tuple[tuple[str, ...], bool], re.Pattern | None] = {}
@@ -124,6 +137,18 @@ def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern 
         else:
             _CACHE[patterns, lower_case] = None if pattern != pattern.lower() else re.compile(pattern)
     return _CACHE[patterns, lower_case]
+
+
+def _normal(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(arabic.normalise(p) for p in patterns)
+
+
+def _compile_arabic(patterns: tuple[str, ...]) -> re.Pattern:
+    key = (("arabic",) + patterns, False)
+    if key not in _CACHE:
+        alternatives = "|".join(f"(?:{p})" for p in sorted(_normal(patterns), key=len, reverse=True))
+        _CACHE[key] = re.compile(rf"(?<![\w-]){arabic.PREFIX}(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return _CACHE[key]
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -435,6 +460,239 @@ US_ONLY = (
 )
 
 
+# ---------------------------------------------------------------- the same rules in Arabic
+# Each rule id above has Arabic forms here (EDITING.md, "Arabic pages"): they join the rule of the same id, so
+# its message, its allow comment and the presets it belongs to stay the same. They run on pages of an Arabic
+# build (Page.language), on the text normalised by sitekit.arabic (no tashkeel or tatweel, one alef, ى = ي,
+# ة = ه, Western digits): write them in plain spelling, without marks. Each pattern also matches its first
+# word with the letters that join the front of a word (و ف ب ك ل and the article ال: arabic.PREFIX), so
+# "والبوتوكس" is "البوتوكس" is "بوتوكس". Latin letters in them are lower case.
+
+_AR_NOT = r"(?<!غير\s)(?<!لم\s)(?<!لن\s)(?<!ليس\s)(?<!ليست\s)(?<!لا\s)"  # "غير مثبت علميا": not a claim
+_AR_NEARLY = r"(?<!تكاد\s)(?<!يكاد\s)(?<!تقريبا\s)"  # "تكاد لا توجد مخاطر" is understated-risk's
+_AR_WITHOUT = r"(?:بدون|بلا|دون|من\s+غير|خال|خالي|خاليه|خالية)\s+(?:من\s+)?(?:اي\s+)?"
+_AR_SIDE_EFFECTS = r"(?:ال)?(?:اثار|اثارا|اعراض|اعراضا|تاثيرات)\s+(?:ال)?جانبيه"
+_AR_RISK = r"(?:ال)?(?:مخاطر|خطر|خطوره|اخطار)"
+_AR_COUNT = (r"(?:\d+\s+|(?:واحد|واحده|اثنين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|عشر|عشره|عده|بضع|بضعه|"
+             r"بضعة|اول|اولى)\s+)?")
+_AR_SPAN = (r"(?:ال)?(?:ساعه|ساعات|ساعتين|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|جلسه|جلستين|"
+            r"جلسات|زياره|زيارتين|زيارات)(?:\s+(?:ال)?(?:واحد|واحده|اولى|اول))?")
+_AR_WHO = (r"(?:ال)?(?:عياده|عيادات|طبيب|طبيبه|اطباء|ممارس|ممارسه|ممارسين|اخصائي|اخصائيه|اخصائيين|اختصاصي|"
+           r"اختصاصيين|خبير|خبراء|فريق|مركز|مراكز|ممرض|ممرضه|ممرضين|ممرضات|جراح|جراحين)")
+_AR_PLACE = (r"(?:ال)?(?:مملكه\s+(?:ال)?متحده|بريطانيا|لندن|انجلترا|اوروبا|عالم|منطقه|بلد|مدينه|خليج|"
+             r"شرق\s+(?:ال)?اوسط|مجال)")
+_AR_INJECTION = r"(?:حقن|حقنه|ابر|ابره)"
+_AR_FAT_VERB = r"(?:اذابه|حرق|تذويب|تكسير|تفتيت|ذوبان|تذيب|يذيب|تحرق|يحرق|تفتت|يفتت)"
+_AR_BODY = (r"(?:ال)?(?:بطن|كرش|خصر|ارداف|افخاذ|فخذين|فخذ|ذراعين|ذراع|اذرع|ذقن|لغد|رقبه|ظهر|وجه|خدين|خدود|"
+            r"ركبتين|ركبه|مؤخره|جوانب|اجناب)")
+_AR_AUTHORITY = (r"(?:mhra|fda|ema|nhs|nice|ce|ukca|(?:ال)?اتحاد\s+(?:ال)?اوروبي|(?:ال)?حكومه|وزاره\s+(?:ال)?صحه|"
+                 r"(?:ال)?(?:هيئه|اداره)\s+(?:ال)?غذاء\s+و(?:ال)?دواء|(?:ال)?وكاله\s+(?:ال)?اوروبيه\s+(?:لل|ل)ادويه|"
+                 r"(?:ال)?هيئه\s+(?:ال)?تنظيميه\s+(?:لل|ل)ادويه|(?:ال)?خدمات\s+(?:ال)?صحيه\s+(?:ال)?وطنيه|"
+                 r"هيئه\s+(?:ال)?خدمات\s+(?:ال)?صحيه)")
+_AR_FDA = r"(?:fda|(?:ال)?(?:هيئه|اداره)\s+(?:ال)?غذاء\s+و(?:ال)?دواء(?:\s+(?:ال)?امريكيه)?)"
+_AR_EXPERTS = (r"(?:ال)?(?:اطباء(?:\s+(?:ال)?جلد(?:يه)?)?|خبراء|علماء|مشاهير|نجوم|اخصائيين|اختصاصيين|"
+               r"اطباء\s+(?:ال)?جلديه)")
+_AR_OTHER = (r"(?:ال)?(?:جراحه|عمليات|عمليه|شد\s+(?:ال)?وجه|فيلر|فيلرز|مالئات|حقن|بوتوكس|شفط\s+(?:ال)?دهون|"
+             r"علاجات\s+(?:ال)?اخرى|علاج\s+اخر)")
+
+AR_PROVEN = (
+    _AR_NOT + r"(?:مثبت|مثبته|مثبتا|ثبت|يثبت|تثبت|ثابت|مجرب|مجربه|مختبر|مختبره)\s+(?:علميا|سريريا|طبيا)",
+    _AR_NOT + r"مثبت(?:ه|ا)?(?:\s+(?:ال)?فعاليه)?",
+    _AR_NOT + r"(?:اثبتت|تثبت|يثبت|اظهرت|تظهر|اكدت|تؤكد)\s+(?:ال)?(?:دراسات|ابحاث|تجارب|بحوث)",
+    r"(?:ال)?(?:دراسات|ابحاث|تجارب|بحوث|علم)\s+(?:ال)?(?:سريريه\s+|علميه\s+)?(?:تثبت|اثبتت|تظهر|اظهرت|تؤكد|اكدت|يثبت|اثبت)",
+    r"مدعوم(?:ه|ا)?\s+(?:علميا|بالعلم|بالابحاث|بالدراسات|بالادله(?:\s+(?:ال)?علميه)?)",
+)
+AR_TIMED = (
+    rf"(?:نتائج|نتيجه)(?:ها)?\s+(?:(?:ال)?(?:ملحوظه|واضحه|مرئيه)\s+)?(?:تظهر\s+)?(?:خلال|بعد|في\s+غضون|من|في)\s+{_AR_COUNT}{_AR_SPAN}",
+    rf"(?:فرق|فرقا|تغيير|تغييرا|تحسن|تحسنا)\s+(?:(?:واضح|واضحا|ملحوظ|ملحوظا)\s+)?(?:خلال|في\s+غضون)\s+{_AR_COUNT}{_AR_SPAN}",
+    rf"(?:خلال|في|بعد|غضون)\s+{_AR_COUNT}{_AR_SPAN}\s+فقط",
+)
+AR_SUPERLATIVE = (
+    rf"افضل\s+{_AR_WHO}",
+    rf"{_AR_WHO}\s+(?:ال)?(?:افضل|رائده|رائد|اكثر\s+خبره|اعلى\s+تقييما|اشهر|اكثر\s+ثقه|رقم\s*(?:1|واحد))",
+    r"(?:عياده|مركز)\s+(?:ال)?(?:اولى|اول)",
+    rf"(?:ال)?(?:افضل|اولى|اول|رائده|رائد|رقم\s*(?:1|واحد))\s+في\s+{_AR_PLACE}",
+    r"(?:حائز|حائزه|حاصل|حاصله)\s+على\s+(?:عده\s+)?جوائز", r"(?:ال)?اعلى\s+تقييما",
+    r"(?:ال)?خيار\s+(?:ال)?(?:اول|رقم\s*(?:1|واحد))",
+)
+AR_TESTIMONIAL = (
+    r"(?:اراء|شهادات|تقييمات|مراجعات|قصص)\s+(?:ال)?(?:مرضانا|مرضى|عملائنا|عملاء|زبائننا|زبائن|مراجعينا|مراجعين)",
+    r"قصص\s+(?:ال)?نجاح", r"(?:خمس|5|اربع|4)\s+نجوم",
+    r"(?:مرضانا|عملاؤنا|عملائنا|زبائننا)\s+(?:يقولون|يحبون|يشهدون|يعشقون|ينصحون|يؤكدون|راضون|سعداء)",
+    r"(?:يقول|يؤكد|يشهد)\s+(?:مرضانا|عملاؤنا|عملائنا|زبائننا)",
+    r"(?:مرضى|عملاء|زبائن)\s+(?:سعداء|راضون|راضين|سعيدين)", r"تقييمات\s+(?:جوجل|غوغل|google)",
+)
+AR_RISK = (
+    r"نادر(?:ه)?\s+(?:جدا\s+جدا|للغايه|بشكل\s+استثنائي|الى\s+حد\s+كبير)",
+    r"(?:شبه|تكاد\s+تكون|يكاد\s+يكون)\s+(?:معدوم|معدومه|منعدم|منعدمه|صفر|صفرا)",
+    rf"(?:تكاد|يكاد)\s+لا\s+(?:توجد|يوجد)(?:\s+(?:اي\s+)?(?:{_AR_RISK}|{_AR_SIDE_EFFECTS}|(?:ال)?مضاعفات))?",
+    rf"(?:{_AR_RISK}|(?:ال)?مضاعفات|(?:ال)?احتمال(?:\s+حدوث)?\s+(?:ال)?مضاعفات)\s+(?:ال)?(?:ضئيل|ضئيله|معدوم|معدومه|"
+    r"لا\s+تذكر|لا\s+يذكر)",
+    r"لا\s+(?:داعي|حاجه)\s+(?:الى\s+(?:ال)?|لل|ل)?(?:قلق|خوف)",
+    r"لا\s+يوجد\s+ما\s+(?:يدعو|يستدعي)\s+(?:الى\s+(?:ال)?|لل|ل)?(?:قلق|خوف)",
+    r"غير\s+ضار(?:ه)?", r"لا\s+ضرر\s+(?:منه|منها|فيه|فيها)",
+)
+
+AR_FORMS: dict[str, tuple[str, ...]] = {
+    "painless": (
+        _AR_WITHOUT + r"(?:ال)?(?:الم|الام|وجع)", r"لا\s+(?:ال)?(?:الم|وجع)",
+        r"(?:لا|لن|ليس|ليست)\s+(?:يؤلم|تؤلم|مؤلم|مؤلمه|مؤلما)", r"غير\s+مؤلم(?:ه|ا)?",
+    ),
+    "permanent": (r"دائم(?:ه|ين|ون|ات)?", r"(?:تدوم|يدوم)\s+(?:مدى\s+(?:ال)?حياه|الى\s+(?:ال)?ابد|للابد)",
+                  r"(?:نتائج|نتيجه)\s+(?:ال)?ابديه"),
+    "guaranteed": (r"مضمون(?:ه|ين|ون|ات|ا)?", r"(?<!ل)ضمان(?:ه|ات|ا)?", r"(?:س)?نضمن", r"(?:يضمن|تضمن)\s+لك(?:م)?",
+                   r"(?:نتائج|نتيجه)\s+(?:ال)?مؤكده"),
+    "risk-free": (_AR_NEARLY + _AR_WITHOUT + _AR_RISK,
+                  _AR_NEARLY + r"(?:لا|ليس\s+له|ليس\s+لها)\s+(?:(?:توجد|يوجد)\s+)?(?:اي\s+)?" + _AR_RISK,
+                  r"صفر\s+(?:مخاطر|خطر)", r"مخاطر\s+صفر"),
+    "safe": (r"امن(?:ه|ا|ين|ون|ات)?(?:\s+(?:تماما|كليا|جدا|بالكامل|(?:بنسبه\s+)?100\s*%))?",
+             r"(?:ال)?اكثر\s+امانا", r"امان\s+(?:تام|مطلق|كامل)", r"مامون(?:ه)?"),
+    "no-side-effects": (
+        _AR_NEARLY + _AR_WITHOUT + _AR_SIDE_EFFECTS,
+        _AR_NEARLY + r"(?:لا|ليس\s+له|ليس\s+لها|ليست\s+له|ليست\s+لها)\s+(?:(?:توجد|يوجد|يسبب|تسبب|يترك|تترك)\s+)?(?:اي\s+)?"
+        + _AR_SIDE_EFFECTS,
+    ),
+    "no-downtime": (r"(?:بدون|بلا|دون|لا)\s+(?:اي\s+)?(?:فتره|وقت)\s+(?:ال)?(?:نقاهه|تعافي|تعاف|توقف)",
+                    r"لا\s+(?:حاجه|داعي)\s+(?:الى\s+|ل)(?:ال)?(?:فتره|وقت)\s+(?:ال)?(?:نقاهه|تعافي|تعاف)"),
+    "miracle": (r"معجز(?:ه|ات)", r"سحري(?:ه)?", r"(?:علاج|دواء)\s+(?:ال)?عجيب", r"خارق(?:ه)?"),
+    "cure": (r"(?:علاج|علاجا|حل|حلا)\s+(?:ال)?(?:نهائي|نهائيا|شاف|شافي|جذري|جذريا)", r"(?:يشفيك|تشفيك|يشفيكم|تشفيكم)",
+             r"(?:ال)?شفاء\s+(?:ال)?(?:تام|نهائي|كامل)", r"(?:يعالج|تعالج)\s+(?:\w+\s+)?نهائيا",
+             r"(?:يقضي|تقضي)\s+نهائيا\s+على"),
+    # "لا تظهر النتائج فورا" (results do not show at once) is honest: only the adjective, or "تظهر" after the noun
+    "instant-results": (r"(?:نتائج|نتيجه)\s+(?:ال)?(?:فوريه|فوري|لحظيه|انيه)",
+                        r"(?:نتائج|نتيجه)\s+(?:تظهر|يظهر)\s+(?:فورا|على\s+(?:ال)?فور|في\s+(?:ال)?حال)",
+                        r"(?:اصغر|انعم|انحف|انضر|اكثر\s+شبابا)\s+(?:فورا|على\s+(?:ال)?فور|في\s+(?:ال)?حال)"),
+    "hype": (r"مذهل(?:ه|ا)?", r"مدهش(?:ه|ا)?", r"ثوري(?:ه|ا)?", r"(?:يغير|تغير|سيغير|ستغير)\s+حياتك(?:م)?",
+             r"(?:تغيير|تغييرا|تحول|تحولا)\s+(?:ال)?جذري(?:ا)?", r"بشكل\s+جذري",
+             r"(?:نتائج|نتيجه)\s+(?:ال)?(?:رائعه|خياليه|مبهره)", r"مبهر(?:ه|ا)?", r"طفره\s+(?:في|علميه)"),
+    "for-everyone": (
+        r"(?<!غير\s)(?<!ليس\s)(?<!ليست\s)(?<!لا\s)(?:مناسب|مناسبه|مناسبا|يناسب|تناسب|يصلح|تصلح|ينجح|تنجح|فعال|فعاله)\s+"
+        r"(?:مع\s+|ل)?(?:(?:ال|ل)?جميع|كل\s+(?:ال)?(?:ناس|شخص|اشخاص)|جميع\s+(?:ال)?(?:ناس|اشخاص))",
+        r"(?:نتائج|نتيجه)\s+(?:لل|ل)جميع",
+    ),
+    "proven": AR_PROVEN,
+    "timed-result": AR_TIMED,
+    "superlative-clinic": AR_SUPERLATIVE,
+    "testimonial": AR_TESTIMONIAL,
+    "understated-risk": AR_RISK,
+    "pom-brand": (r"(?<!بيبي\s)(?<!بايبي\s)بوتوكس", r"بوتكس", r"ديسبورت", r"زيومين", r"ازالور", r"بوكوتور",
+                  r"فيستابيل", r"فيستابل", r"ليتيبو"),
+    "pom-botulinum-toxin": (r"(?:(?:توكسين|ذيفان|سم|سموم)\s+(?:ال)?)?بوتي?ولينيوم", r"(?:(?:توكسين|ذيفان|سم|سموم)\s+(?:ال)?)?بوتي?ولينوم",
+                            r"(?:ال)?ذيفان\s+(?:ال)?وشيقي", r"(?:ذيفان|ذيفانات|سم|سموم)\s+(?:ال)?عصبي(?:ه)?"),
+    "pom-euphemism": (
+        rf"{_AR_INJECTION}\s+(?:(?:ال)?تجاعيد|ازاله\s+(?:ال)?تجاعيد|مضاده\s+(?:لل|ل)تجاعيد|ضد\s+(?:ال)?تجاعيد|"
+        r"مرخيه\s+(?:لل|ل)عضلات|ارخاء\s+(?:ال)?عضلات|(?:فرط\s+)?(?:ال)?تعرق|تنحيف\s+(?:ال)?فك|صرير\s+(?:ال)?اسنان|"
+        r"(?:ال)?ابتسامه\s+(?:ال)?لثويه|خطوط\s+(?:ال)?(?:عبوس|جبهه|ضحك|تعبير)|(?:ال)?عبوس|اقدام\s+(?:ال)?غراب)",
+        r"(?:بيبي|بايبي)\s+(?:بوتوكس|توكس)", r"توكس", r"بروتوكس", r"(?:مرخي|مرخيات|مرخيه)\s+(?:لل|ال|ل)?عضلات",
+        r"ليب\s+فليب",
+    ),
+    "unlicensed-product": (
+        r"فوسفاتيديل\s*كولين", r"(?:صوديوم\s+)?دي\s*اوكسي\s*كولات", r"(?:صوديوم\s+)?ديوكسي\s*كولات",
+        r"(?:حمض|حامض)\s+(?:ال)?(?:دي\s*اوكسي\s*كوليك|ديوكسي\s*كوليك)", r"ليبو\s*ديزولف", r"ليبو\s*ديسولف",
+        r"ليبوستابيل", r"اكواليكس", r"كايبيلا", r"كيبيلا", r"بيلكيرا", r"ديسوفيس", r"ليبو\s*لاب", r"كابيلين",
+        r"(?:حمض|حامض)\s+(?:ال)?ترانيكساميك",
+        r"(?:حقن|حقنه|ابر|تنقيط|جلسات)\s+(?:ال)?(?:جلوتاثيون|غلوتاثيون)",
+        r"(?:ال)?(?:جلوتاثيون|غلوتاثيون)\s+(?:ال)?(?:وريدي|بالحقن|عن\s+طريق\s+(?:ال)?وريد)",
+    ),
+    "approval-claim": (
+        r"(?:معتمد|مرخص|مصرح|مصادق|موافق|موصى|مسجل)(?:ه)?(?:\s+(?:به|بها|عليه|عليها))?\s+(?:من\s+(?:قبل\s+)?|لدى\s+)"
+        + _AR_AUTHORITY,
+        r"(?:بموافقه|موافقه|باعتماد|اعتماد|ترخيص|علامه)\s+(?:من\s+)?" + _AR_AUTHORITY,
+    ),
+    "spot-fat-loss": (
+        rf"{_AR_FAT_VERB}\s+(?:ال)?دهون",
+        rf"(?:ازاله|التخلص\s+من|خساره|فقدان|تقليل|انقاص|تزيل|يزيل)\s+(?:ال)?دهون\s+(?:(?:ال)?(?:عنيده|متراكمه|زائده)\s+)?"
+        rf"(?:(?:في|من|حول|على)\s+(?:منطقه\s+)?)?{_AR_BODY}",
+        rf"(?:ازاله|التخلص\s+من|خساره|فقدان|تقليل|انقاص)\s+(?:ال)?دهون\s+(?:ال)?موضعيه",
+        rf"(?:تنحيف|نحت)\s+{_AR_BODY}", r"(?:ال)?تنحيف\s+(?:ال)?موضعي",
+    ),
+    "natural-so-safe": (r"طبيعي(?:ه)?\s+(?:100\s*%|تماما|بالكامل|بنسبه\s+100\s*%)", r"100\s*%\s+طبيعي(?:ه)?",
+                        r"طبيعي(?:ه)?\s+و(?:امن|امنه|لطيف|لطيفه|غير\s+ضار|غير\s+ضاره)",
+                        r"(?:لانه|لانها|كونه|كونها)\s+(?:مكونات\s+)?طبيعي(?:ه)?"),
+    "no-consultation-needed": (
+        r"(?:بدون|دون|من\s+غير)\s+(?:اي\s+|حاجه\s+(?:الى\s+|ل))?(?:ال)?(?:استشاره|زياره\s+(?:ال)?طبيب|مراجعه\s+(?:ال)?طبيب)",
+        r"لا\s+(?:حاجه|داعي)\s+(?:الى\s+(?:ال)?|لل|ل)?(?:استشاره|زياره\s+(?:ال)?طبيب|رؤيه\s+(?:ال)?طبيب)",
+    ),
+    "better-than": (
+        r"(?:افضل|اكثر\s+فعاليه|اكثر\s+امانا|اامن|بنفس\s+فعاليه|يضاهي|تضاهي)\s+(?:من\s+)?(?:\w+\s+){0,2}?" + _AR_OTHER,
+        r"شد\s+(?:ال)?وجه\s+(?:بدون|دون|بلا|من\s+غير)\s+(?:ال)?جراحه", r"شد\s+(?:ال)?وجه\s+(?:غير\s+(?:ال)?جراحي|(?:ال)?سائل)",
+    ),
+    "expert-endorsement": (
+        rf"(?:موصى\s+(?:به|بها)|ينصح\s+(?:به|بها)|يوصي\s+(?:به|بها)|معتمد|معتمده|مجرب|مجربه)\s+(?:من\s+(?:قبل\s+)?)?{_AR_EXPERTS}",
+        rf"(?:ينصح|يوصي)\s+(?:به|بها)\s+{_AR_EXPERTS}",
+        r"(?:يستخدمه|تستخدمه|يستخدمها|تستخدمها)\s+(?:ال)?(?:مشاهير|نجوم)",
+        r"(?:ال)?(?:مفضل|مفضله)\s+(?:لدى|عند)\s+(?:ال)?(?:مشاهير|نجوم)", r"(?:سر|اسرار)\s+(?:ال)?(?:مشاهير|نجوم)",
+    ),
+    "fda-approved": (
+        r"(?:معتمد|معتمده|مرخص|مرخصه|موافق\s+عليه|موافق\s+عليها|مصرح\s+به|مصرح\s+بها)\s+(?:من\s+(?:قبل\s+)?)?" + _AR_FDA,
+        r"(?:بموافقه|موافقه|اعتماد|باعتماد)\s+(?:من\s+)?" + _AR_FDA,
+    ),
+    "weight-loss": (
+        r"(?:خساره|فقدان|انقاص|تخسر|تفقد|تخسري|تفقدي|اخسر|اخسري)\s+(?:حتى\s+)?\d+\s*(?:كيلو(?:غرام|جرام)?(?:ات)?|كغ|كجم|كلغ|"
+        r"رطل|ارطال|سم|سنتيمتر(?:ات)?|بوصه|بوصات|انش|مقاس|مقاسات)",
+        r"(?:بدون|دون|من\s+غير)\s+(?:حميه|رجيم|ريجيم)\s+(?:او|و)\s*(?:رياضه|تمارين|تمرين)",
+        r"(?:حرق|يحرق|تحرق)\s+(?:ال)?دهون", r"(?:يمنع|تمنع)\s+امتصاص\s+(?:ال)?دهون",
+    ),
+}
+
+#: Rules whose Arabic match does not count after a negation earlier in its clause: "لا يوجد مزيج واحد يناسب
+#: الجميع" (no single mix suits everyone) says the opposite of "يناسب الجميع".
+AR_NEGATABLE = frozenset({"for-everyone"})
+_AR_NEGATION = frozenset(arabic.normalise(w) for w in ("لا", "ليس", "ليست", "لن", "لم", "غير", "بلا", "وليس", "ولا"))
+_AR_CLAUSE_END = re.compile(r"[.!?؟؛،,:\n]")
+
+
+def _negated(normal: str, start: int) -> bool:
+    """Whether the clause of ``normal`` (the normalised text) before ``start`` holds a negation."""
+    clause_start = max((m.end() for m in _AR_CLAUSE_END.finditer(normal, max(0, start - 200), start)), default=0)
+    return any(word in _AR_NEGATION for word in re.findall(r"\w+", normal[clause_start:start]))
+
+
+#: A preset whose English patterns for a rule differ has its own Arabic forms (the same products, the same claims).
+AR_FORMS_BY_PATTERNS: dict[tuple[str, ...], tuple[str, ...]] = {
+    # the US version names fewer fat-dissolving products, and its expert rule has no "used by celebrities"
+    UNLICENSED_US: (r"فوسفاتيديل\s*كولين", r"(?:صوديوم\s+)?دي\s*اوكسي\s*كولات", r"(?:صوديوم\s+)?ديوكسي\s*كولات",
+                    r"ليبو\s*ديزولف", r"ليبو\s*ديسولف", r"ليبوستابيل", r"اكواليكس", r"ليبو\s*لاب", r"كابيلين"),
+}
+AR_FORMS_BY_PATTERNS[next(rule.patterns for rule in US_ONLY if rule.id == "expert-endorsement")] = (
+    AR_FORMS["expert-endorsement"][:2])
+
+#: An example rewrite in Arabic for the message (the English `instead` is the instruction).
+AR_INSTEAD: dict[str, str] = {
+    "painless": "يشعر معظم الناس بانزعاج خفيف فقط",
+    "permanent": "تتلاشى النتائج مع الوقت، وقد تساعد جلسات المتابعة",
+    "guaranteed": "تختلف النتائج من شخص لآخر",
+    "risk-free": "يساعد الممارس المؤهل على إبقاء المخاطر منخفضة",
+    "safe": "الآثار الجانبية عادةً خفيفة وقصيرة",
+    "no-side-effects": "الآثار الجانبية عادةً خفيفة وتستمر من بضع ساعات إلى يومين تقريباً",
+    "no-downtime": "يعود معظم الناس إلى يومهم المعتاد بعد الجلسة بوقت قصير، مع أن الاحمرار شائع",
+    "miracle": "يهدف العلاج إلى تحسين مظهر البشرة، وتختلف النتائج",
+    "cure": "قد يساعد على تحسين المظهر",
+    "instant-results": "يلاحظ بعض الناس تغيراً بعد جلسة واحدة، وعند آخرين يظهر التغير تدريجياً على مدى الجلسات",
+    "hype": "يهدف العلاج إلى تحسين مظهر البشرة، وتختلف النتائج",
+    "for-everyone": "تحدد الاستشارة ما إذا كان العلاج مناسباً لك",
+    "proven": "الأدلة محدودة، وتختلف النتائج",
+    "timed-result": "يلاحظ بعض الناس تغيراً بعد جلسة واحدة، وعند آخرين يظهر التغير تدريجياً، وتختلف النتائج",
+    "superlative-clinic": "يعمل في العيادة ممرضون مسجلون لدى مجلس التمريض والقبالة",
+    "testimonial": "اذكر ما هو معتاد، وأن النتائج تختلف من شخص لآخر",
+    "understated-risk": "المشكلات الخطيرة قليلة الحدوث، وإذا حدثت فاتصل بالعيادة",
+    "pom-brand": "استشارة حول الخطوط والتجاعيد",
+    "pom-botulinum-toxin": "استشارة حول الخطوط والتجاعيد",
+    "pom-euphemism": "استشارة حول الخطوط والتجاعيد",
+    "unlicensed-product": "حقن تهدف إلى تقليل منطقة صغيرة من الدهون",
+    "spot-fat-loss": "يهدف إلى إعادة تشكيل مناطق صغيرة مختارة، وهو ليس علاجاً لإنقاص الوزن",
+    "no-consultation-needed": "تحدد الاستشارة وجهاً لوجه ما إذا كان العلاج مناسباً لك",
+    "weight-loss": "ليس علاجاً لإنقاص الوزن، بل يهدف إلى إعادة تشكيل مناطق صغيرة",
+}
+
+
+def _with_arabic(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules with their Arabic forms and Arabic example rewrite (by id; by English patterns where a preset's
+    own version of a rule names other products)."""
+    return tuple(replace(rule, arabic=AR_FORMS_BY_PATTERNS.get(rule.patterns, AR_FORMS.get(rule.id, ())),
+                         arabic_instead=AR_INSTEAD.get(rule.id, "")) for rule in rules)
+
+
 def _preset(*groups: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The rules of the groups in order; a later rule with the id of an earlier one replaces it in its place (a
     preset's own version of a generic rule, whose `why` names the preset's code)."""
@@ -446,10 +704,10 @@ def _preset(*groups: tuple[Rule, ...]) -> tuple[Rule, ...]:
 
 
 BY_PRESET = {
-    "generic": _preset(GENERIC, HONESTY),
-    "uk": _preset(GENERIC, HONESTY, UK_ONLY),
-    "eu": _preset(GENERIC, HONESTY, EU_ONLY),
-    "us": _preset(GENERIC, HONESTY, US_ONLY),
+    "generic": _with_arabic(_preset(GENERIC, HONESTY)),
+    "uk": _with_arabic(_preset(GENERIC, HONESTY, UK_ONLY)),
+    "eu": _with_arabic(_preset(GENERIC, HONESTY, EU_ONLY)),
+    "us": _with_arabic(_preset(GENERIC, HONESTY, US_ONLY)),
 }
 
 ALL_RULE_IDS = sorted({rule.id for rules in BY_PRESET.values() for rule in rules})
@@ -460,8 +718,10 @@ def rules_for(preset: str = "generic", extra_rules: list[dict] | None = None,
     """The rules of a preset, less the disabled ones, plus the clinic's own rules from mkdocs.yml."""
     rules = [rule for rule in BY_PRESET[preset] if rule.id not in set(disable or [])]
     for raw in extra_rules or []:
-        rules.append(Rule(raw["id"], tuple(phrase_pattern(p) for p in raw["phrases"]), raw["why"], raw["instead"],
-                          raw.get("severity") or ERROR))
+        phrases = [phrase_pattern(p) for p in raw["phrases"]]
+        # a phrase in Arabic script is matched like the built-in Arabic forms (any spelling, joined letters)
+        rules.append(Rule(raw["id"], tuple(phrases), raw["why"], raw["instead"], raw.get("severity") or ERROR,
+                          arabic=tuple(p.lower() for p in phrases if arabic.ARABIC_LETTER.search(p))))
     return rules
 
 
@@ -517,24 +777,38 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
     searchable = page.prose
     lower = searchable.lower()
     same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
+    in_arabic = arabic.is_arabic_script(page.language)
+    if in_arabic:  # the Arabic forms run on one spelling of the text, mapped back to the editor's columns
+        normal, origin = arabic.normalise_map(searchable)
+        normal_lower = normal.lower()
+        if len(normal_lower) != len(normal):
+            normal_lower = None
     hits = []
     for rule in rules:
-        if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
-            words = rule.keywords
-            if words is not None and not any(word in lower for word in words):
-                continue  # none of the words every match holds is on the page: it cannot match (nor is compiled)
-        fast = rule.lower_case_regex if same_offsets else None
-        for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
-            line, col = line_col(searchable, match.start())
-            hits.append((line, col, rule, text[match.start():match.end()]))
+        hits += _english_hits(rule, searchable, lower, text, same_offsets, prefilter)
+        if in_arabic and rule.arabic:
+            words = rule.arabic_keywords
+            haystack = normal_lower if normal_lower is not None else normal
+            if prefilter and normal_lower is not None and words is not None and not any(w in haystack for w in words):
+                continue  # as for the English patterns: none of the words a match needs is on the page
+            for match in rule.arabic_regex.finditer(haystack):
+                if rule.id in AR_NEGATABLE and _negated(haystack, match.start()):
+                    continue
+                start, end = arabic.span_in_original(origin, match.start(), match.end())
+                line, col = line_col(searchable, start)
+                hits.append((line, col, rule, text[start:end]))
+    hits = list({(h[0], h[1], h[2].id): h for h in hits}.values())
     for line, col, rule, found in sorted(hits, key=lambda h: (h[0], h[1])):
         allow = next((a for a in allows if a.line == line and a.rule == rule.id and not a.used), None)
         if allow:
             allow.used = True
             continue
+        instead = rule.instead
+        if in_arabic and rule.arabic_instead:
+            instead += f', in Arabic e.g. "{rule.arabic_instead}"'
         problems.append(Problem(
             path, line, f'{quote(found)} breaks the "{rule.id}" rule: {rule.why}',
-            f"{rule.instead} (or, if it is acceptable here, end the line with "
+            f"{instead} (or, if it is acceptable here, end the line with "
             f"<!-- policy: allow {rule.id} — the reason -->)", severity=rule.severity, col=col))
     for allow in allows:
         if not allow.used:
@@ -542,6 +816,20 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
                                     "remove it, or move it to the line with the words it allows",
                                     severity=WARNING, col=allow.col))
     return sorted(tag(problems, "policy"), key=lambda p: p.sort_key)
+
+
+def _english_hits(rule: Rule, searchable: str, lower: str, text: str, same_offsets: bool, prefilter: bool) -> list:
+    """(line, col, rule, text) of each match of the rule's English patterns."""
+    if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
+        words = rule.keywords
+        if words is not None and not any(word in lower for word in words):
+            return []  # none of the words every match holds is on the page: it cannot match (nor is compiled)
+    fast = rule.lower_case_regex if same_offsets else None
+    hits = []
+    for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
+        line, col = line_col(searchable, match.start())
+        hits.append((line, col, rule, text[match.start():match.end()]))
+    return hits
 
 
 def strip_allow_comments(markdown: str) -> str:

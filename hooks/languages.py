@@ -6,8 +6,9 @@ language: ``mkdocs.config.load_config`` of the same mkdocs.yml with ``docs_dir``
 SITE/CODE and ``site_url`` SITE_URL/CODE/, the theme's language set to CODE (Material's own labels, ``lang``
 and ``dir``) and Material's search in that language. Each nested build runs every hook with its own config
 and state (hooks/site.py); it shares the default docs folder's other files and falls back to the default
-language's page, with a notice, where it has no page of its own. The problems of all builds stop the default
-build once, before anything of it is written. Nothing of MkDocs is patched.
+language's page, with a notice, where it has no page of its own. The nested builds run at the default build's
+``on_post_build`` (or, when the default build has errors, just before it stops on them), and the problems of
+all builds stop the default build once, listing every one. Nothing of MkDocs is patched.
 """
 from __future__ import annotations
 
@@ -99,20 +100,37 @@ def on_env(env, config, files):
     env.globals["untranslated"] = untranslated
     env.globals["site_language"] = site.language.as_dict()
     env.globals["language_homes"] = config.extra["alternate"]
-    if site.language.default:
+    if site.language.default and site.errors:
+        # This build stops next (hooks/site.py): the other languages are checked first, so that it stops once
+        # with every language's problems.
         _build_other_languages(site, config)
     return env
+
+
+@event_priority(-110)  # last: after Material's search wrote this language's index and hooks/site.py saved the cache
+def on_post_build(config):
+    site = state.of(config)
+    if not site.languages or not site.language.default:
+        return
+    # Here, not earlier: MkDocs keeps one instance of Material's search plugin per process (it has on_startup),
+    # so a language's build may only start once this build's search index is written.
+    _build_other_languages(site, config)
+    site.stop_if_errors()
 
 
 def _build_other_languages(site, config) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    if site.values.get("languages_built"):
+        return
+    site.values["languages_built"] = True
     seen = {str(problem) for problem in site.problems}
     for language in site.languages[1:]:
         options = languages.nested_options(config.docs_dir, config.site_dir, config.site_url, language, config.strict)
         nested = load_config(config.config_file_path, **options)
         nested.theme["language"] = language.code
+        state.hand_over(nested, seen)
         search = nested.plugins.get("material/search") or nested.plugins.get("search")
         if search is not None and not search.config.get("lang"):
             search.config.lang = languages.search_lang(language.code)

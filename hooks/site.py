@@ -54,6 +54,7 @@ def on_config(config):
     site.language, _ = languages.current(site.languages, theme_language, config.docs_dir)
     site.docs_dirs = docs_dirs
     site.nested = code is not None
+    site.quiet = state.said_before(config)
     if site.language is not None:  # og:locale and inLanguage of this language's pages
         extra["seo"]["locale"] = site.language.locale
     versions = tuple(importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material"))

@@ -31,6 +31,7 @@ CHECK_NAMES = {
     "topics": "the required information",
 }
 _ATTRIBUTE = "site_state"
+_SAID = "site_said_before"
 
 
 @dataclass
@@ -76,6 +77,7 @@ class SiteState:
     language: Any = None  # the Language this build makes (None without extra.languages)
     docs_dirs: list[str] = field(default_factory=list)  # where this build's files are: docs/CODE/, then docs/
     nested: bool = False  # a language's build run by the default build: it hands its problems back, not stops
+    quiet: set = field(default_factory=set)  # problems the default build has logged already (a fallback page's)
 
     @property
     def docs_prefix(self) -> str:
@@ -140,7 +142,8 @@ class SiteState:
             self.problems.append(problem)
             if problem.severity == ERROR:
                 self.errors.append(problem)
-            _log(problem)
+            if str(problem) not in self.quiet:
+                _log(problem)
 
     def stop_if_errors(self) -> None:
         """Stop the build, before anything is written, if any check found an error. A language's nested build
@@ -190,6 +193,16 @@ def _log(problem: Problem) -> None:
     """Log a problem under ``mkdocs.hooks.CHECK``: errors as ERROR, others as WARNING (``--strict`` counts both)."""
     log = logging.getLogger(f"mkdocs.hooks.{problem.check or 'site'}")
     (log.error if problem.severity == ERROR else log.warning)(str(problem))
+
+
+def hand_over(config, said: set[str]) -> None:
+    """Before a language's nested build (hooks/languages.py): what the default build has logged already, so the
+    nested build does not log it again (a page that falls back is checked by both)."""
+    setattr(config, _SAID, said)
+
+
+def said_before(config) -> set[str]:
+    return getattr(config, _SAID, set())
 
 
 def attach(config, state: SiteState) -> SiteState:

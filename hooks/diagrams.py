@@ -1,31 +1,31 @@
 """Hook: show docs/assets/diagrams/*.svg inline (theme colours, selectable text) and check each diagram."""
 from __future__ import annotations
 
-import os
-
 from mkdocs.plugins import event_priority
 
 from sitekit import diagrams, state
-from sitekit.problems import Problem
+from sitekit.problems import Problem, display_path
 
 
 @event_priority(50)  # before the FAQ and structured data hooks read the rendered page
 def on_page_content(html, page, config, files):
     site = state.of(config)
     record = site.page(page).record
-    folder = os.path.join(config.docs_dir, *diagrams.FOLDER.strip("/").split("/"))
     texts: dict[str, str | None] = site.values.setdefault("diagram_texts", {})  # each file read once a build
+    where_of: dict[str, str] = site.values.setdefault("diagram_paths", {})
 
     def load(name):
         if name not in texts:
-            path = os.path.join(folder, name + ".svg")
-            texts[name] = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+            # a language's own diagram (docs/ar/assets/diagrams/…), else the default language's
+            path = site.find_docs_file(f"{diagrams.FOLDER.strip('/')}/{name}.svg")
+            texts[name] = open(path, encoding="utf-8").read() if path else None
+            where_of[name] = display_path(path, site.project_dir) if path else f"{site.docs_prefix}{diagrams.FOLDER.strip('/')}/{name}.svg"
         return texts[name]
 
     html, used = diagrams.inline(html, load)
     problems = []
     for name in dict.fromkeys(used):
-        line, where = record.line_of(f"{diagrams.FOLDER}{name}.svg"), f"docs/{diagrams.FOLDER}{name}.svg"
+        line, where = record.line_of(f"{diagrams.FOLDER}{name}.svg"), where_of[name]
         if texts[name] is None:
             problems.append(Problem(record.path, line, f"diagram {where} does not exist",
                                     "add the SVG file, or correct the name in the image link", check="diagrams"))

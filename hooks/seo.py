@@ -33,7 +33,7 @@ def on_env(env, config, files):
     site.report(seo.duplicate_titles(site.values.get("titles", [])))
     # A small SVG icon goes into every page (once per build): no request for it on any first view.
     favicon = config.theme.get("favicon")
-    icon = settings.find_asset([config.docs_dir, *config.theme.dirs], favicon) if favicon else None
+    icon = settings.find_asset([*site.docs_dirs, *config.theme.dirs], favicon) if favicon else None
     if icon:
         with open(icon, "rb") as handle:
             env.globals["favicon_data_uri"] = seo.icon_data_uri(icon, handle.read())
@@ -59,7 +59,12 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    env = state.of(config).env or config.theme.get_env()
-    text = env.get_template("robots.txt").render(sitemap_url=seo.absolute_url(config.site_url, "sitemap.xml"))
+    site = state.of(config)
+    if site.language is not None and not site.language.default:
+        return  # robots.txt is read at the site's root only: the default language's build writes it
+    env = site.env or config.theme.get_env()
+    # every language's sitemap (sitekit.languages: the default language at the root, another at CODE/)
+    roots = [config.site_url] + [seo.absolute_url(config.site_url, f"{lang.code}/") for lang in site.languages[1:]]
+    text = env.get_template("robots.txt").render(sitemap_urls=[seo.absolute_url(root, "sitemap.xml") for root in roots])
     with open(f"{config.site_dir}/robots.txt", "w", encoding="utf-8") as handle:
         handle.write(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from sitekit import cache, page as pages, policy, settings, state
+from sitekit import cache, languages, page as pages, policy, settings, state
 from sitekit.problems import display_path
 
 #: Set to 1 to build with the local development receiver (tests and `make check` only).
@@ -28,10 +28,15 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     checker = settings.Settings.for_config_file(config.config_file_path)
+    # A language's nested build (hooks/languages.py) reads docs/CODE/ first, then the default language's docs/.
+    theme_language = config.theme.get("language")
+    code = languages.nested_code(config.extra.get("languages"), theme_language, config.docs_dir)
+    docs_dirs = [config.docs_dir, os.path.dirname(os.path.normpath(config.docs_dir))] if code else [config.docs_dir]
     extra = settings.validate_all(
-        dict(config.extra), checker, site_name=config.site_name, asset_dirs=[config.docs_dir, *config.theme.dirs],
+        dict(config.extra), checker, site_name=config.site_name, asset_dirs=[*docs_dirs, *config.theme.dirs],
         features=list(config.theme.get("features") or []), known_rules=policy.ALL_RULE_IDS,
-        hooks={Path(name).stem for name in config.hooks}, docs_dir=config.docs_dir)
+        hooks={Path(name).stem for name in config.hooks}, docs_dir=docs_dirs[-1], theme_dirs=config.theme.dirs,
+        theme_language=None if code else theme_language)
     command = state.SESSION.command
     publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
     # What only a public build refuses: worked out in every build, so `make check` (a preview) can say it too.
@@ -48,8 +53,17 @@ def on_config(config):
     site.publish_only = list(refusals.problems)
     site.project_dir = str(project)
     site.settings = checker
+    site.languages = languages.of(extra["languages"])
+    site.language, _ = languages.current(site.languages, theme_language, config.docs_dir)
+    site.docs_dirs = docs_dirs
+    site.nested = code is not None
+    site.quiet = state.said_before(config)
+    if site.language is not None:  # og:locale and inLanguage of this language's pages
+        extra["seo"]["locale"] = site.language.locale
     versions = tuple(importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
-    site.cache = cache.Cache(project / CACHE_DIR, cache.code_digest([Path(__file__).parent], versions))
+    # One cache file per language: each build keeps only the entries it used.
+    folder = project / CACHE_DIR / code if code else project / CACHE_DIR
+    site.cache = cache.Cache(folder, cache.code_digest([Path(__file__).parent], versions))
     return config
 
 

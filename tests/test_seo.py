@@ -162,7 +162,10 @@ def test_share_image_is_published_at_its_absolute_address(project_page):
 
 def test_robots_txt_points_to_the_absolute_sitemap(project_page):
     text = (project_page.site / "robots.txt").read_text()
-    assert re.findall(r"^Sitemap: (\S+)$", text, re.MULTILINE) == [BASE + "sitemap.xml"]
+    # the default language's sitemap, then each other language's (extra.languages, README "Languages")
+    others = [lang["code"] for lang in (site_config()["extra"].get("languages") or [])[1:]]
+    assert re.findall(r"^Sitemap: (\S+)$", text, re.MULTILINE) == [BASE + "sitemap.xml"] + [
+        f"{BASE}{code}/sitemap.xml" for code in others]
     assert "User-agent: *" in text and "Disallow: /" not in text
 
 

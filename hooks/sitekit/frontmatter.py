@@ -47,6 +47,7 @@ SCHEMA: dict[str, KeySpec] = {
     "booking": KeySpec((bool,), False, "true where the booking form should appear"),
     "hide": KeySpec((list,), False, "parts of the layout to hide, e.g. [toc]"),
     "search": KeySpec((dict,), False, "search options, e.g. {exclude: true}"),
+    "menu": KeySpec((str,), False, "a shorter label for the menu of a translated page (docs/CODE/), if its title is long"),
 }
 
 #: Keys only a translated page (docs/<code>/…, sitekit.translations) may use, besides those of SCHEMA.

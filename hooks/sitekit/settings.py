@@ -40,7 +40,8 @@ THEME_EXTRA_KEYS = ("generator", "social", "analytics", "consent", "alternate", 
                     "status", "annotate")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+_LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en_GB, or a language alone (ar)
+_CODE = re.compile(r"^[a-z]{2,3}$")
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -163,6 +164,13 @@ class Locale(Option):
     def convert(self, value):
         if not isinstance(value, str) or not _LOCALE.match(value):
             raise ValidationError(f"{value!r} is not a locale like en_GB")
+        return value
+
+
+class YesNo(Option):
+    def convert(self, value):
+        if not isinstance(value, bool):
+            raise ValidationError(f"is {describe(value)}, not true or false")
         return value
 
 
@@ -320,28 +328,20 @@ class Policy(base.Config):
     topics = Option(default=None)  # checked by validate_topics
 
 
-class Flag(Option):
-    def convert(self, value):
-        if not isinstance(value, bool):
-            raise ValidationError(f"is {describe(value)}, not true or false")
-        return value
-
-
-class Language(base.Config):
-    """One entry of extra.languages (the first is the default language). Only what the translation status needs
-    is checked here (code, publish_stale); the other keys pass."""
-    code = Checked(lambda text: bool(re.fullmatch(r"[a-z]{2,3}", text)), 'is not a language code like "ar"')
-    locale = Text(default=None)
-    name = Text(default=None)
-    dir = OneOf(("ltr", "rtl"), default=None)
-    publish_stale = Flag(default=False)
-
-
 class Seo(base.Config):
     locale = Locale(default=DEFAULT_LOCALE)
     image = Text(default=DEFAULT_IMAGE)
     image_alt = NonEmptyText(default=None)
     procedure = Text(default=DEFAULT_PROCEDURE)
+
+
+class LanguageEntry(base.Config):
+    """One of extra.languages (sitekit.languages): the first is the default language, published at the root."""
+    code = Checked(_CODE.match, 'is not a language code like "ar" (two or three lower-case letters)')
+    locale = Locale()
+    name = NonEmptyText()
+    dir = OneOf(("ltr", "rtl"), default=None)
+    publish_stale = YesNo(default=False)
 
 
 #: How to fix each key, in the words a clinic's staff would use.
@@ -426,6 +426,16 @@ HINTS.update({
     "extra.policy.extra_rules[].why": "say in one line why the words are a problem",
     "extra.policy.extra_rules[].instead": "say in one line what to write instead",
     "extra.policy.extra_rules[].severity": "set severity to error (stops publishing) or warning",
+    "extra.languages": "list the languages, the default first, each as {code: ar, locale: ar, name: العربية} "
+                       "(README, \"Languages\")",
+    "extra.languages[].code": "set code to the language's two-letter code in lower case, e.g. ar (its pages go in "
+                              "docs/ar/)",
+    "extra.languages[].locale": "set locale to language_COUNTRY, e.g. en_GB, or the language alone, e.g. ar",
+    "extra.languages[].name": "set name to the language's name in its own script, e.g. العربية (the language switcher)",
+    "extra.languages[].dir": "set dir to rtl (right to left) or ltr, or delete it (the language says which)",
+    "extra.languages[].publish_stale": "set publish_stale to true (an outdated translation may publish, with a "
+                                       "notice) or false",
+    "theme.language": "set theme.language to the code of the first language in extra.languages",
     "extra.policy.topics": "list each required topic with the page whose section covers it, e.g. "
                            "warning-signs: side-effects.md (EDITING.md, \"Required information\")",
 })
@@ -714,16 +724,61 @@ def validate_seo(extra: dict[str, Any], settings: Settings, site_name: str, asse
     return seo
 
 
+def validate_languages(extra: dict[str, Any], settings: Settings, *, docs_dir: str | None = None,
+                       theme_dirs: list[str] | tuple = (), theme_language: str | None = None) -> list[dict[str, Any]]:
+    """``extra.languages``: the site's languages, the default first (``[]`` without the key: one language, as
+    before). Codes are unique; every other language has its folder ``docs/CODE/``; ``dir`` comes from the
+    language (Material's translations) unless set; ``theme.language`` (of the default build) is the first code."""
+    from . import languages as langs
+
+    raw = extra.get("languages")
+    if raw is None:
+        return []
+    path = "extra.languages"
+    if not isinstance(raw, list) or not raw:
+        settings.add(path, "is empty" if raw in ([], "") else f"is {describe(raw)}, not a list")
+        return []
+    items = settings.value(SectionList(LanguageEntry), raw, path) or []
+    if len(items) != len(raw):
+        return []
+    out: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        code = item.get("code")
+        if code is None or item.get("locale") is None or item.get("name") is None:
+            continue
+        if code in seen:
+            settings.add(f"{path}[{i}].code", f"{quote(code)} is listed twice (also extra.languages[{seen[code]}])",
+                         "give each language its own code, or delete one of the two entries")
+            continue
+        seen[code] = i
+        if i and docs_dir is not None and not os.path.isdir(os.path.join(docs_dir, code)):
+            settings.add(f"{path}[{i}].code", f"docs/{code}/ does not exist",
+                         f"create docs/{code}/ with the translated pages (docs/{code}/index.md …), or delete this entry")
+            continue
+        out.append(dict(item, dir=item.get("dir") or langs.direction(code, theme_dirs)))
+    if len(out) != len(items):
+        return []
+    if theme_language is not None and theme_language != out[0]["code"]:
+        settings.add("theme.language", f"is {quote(theme_language)}, but the first of extra.languages (the default "
+                     f"language) is {quote(out[0]['code'])}", f"set theme.language: {out[0]['code']}, or put "
+                     f"{theme_language} first in extra.languages")
+    return out
+
+
 def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, asset_dirs: list[str],
                  features: list[str], known_rules: list[str], hooks: set[str] | None = None,
-                 docs_dir: str | None = None) -> dict[str, Any]:
+                 docs_dir: str | None = None, theme_dirs: list[str] | tuple = (),
+                 theme_language: str | None = None) -> dict[str, Any]:
     """Everything under ``extra:`` (and the theme features the hooks rely on), once; problems go to ``settings``.
     ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature);
-    ``docs_dir``: where the pages named in settings must exist (not checked when ``None``)."""
+    ``docs_dir``: where the pages named in settings must exist (not checked when ``None``; the default
+    language's folder); ``theme_language``: the default build's ``theme.language`` (None: not checked)."""
     settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "practitioners", "example_data",
                                   "languages", *THEME_EXTRA_KEYS], "extra")
     out = validate(extra, settings)
-    out["languages"] = settings.value(SectionList(Language, default=[]), extra.get("languages"), "extra.languages")
+    out["languages"] = validate_languages(extra, settings, docs_dir=docs_dir, theme_dirs=theme_dirs,
+                                          theme_language=theme_language)
     out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
     out["topics"] = validate_topics(extra, settings, out["policy"]["preset"], docs_dir)

@@ -31,6 +31,7 @@ CHECK_NAMES = {
     "topics": "the required information", "strings": "the string catalogs", "translations": "the translations",
 }
 _ATTRIBUTE = "site_state"
+_SAID = "site_said_before"
 
 
 @dataclass
@@ -73,6 +74,29 @@ class SiteState:
     project_dir: str = ""  # the folder of mkdocs.yml
     settings: Any = None  # the sitekit.settings.Settings that validated mkdocs.yml (key lines, for later problems)
     env: Any = None  # the build's Jinja environment, once MkDocs has made it (on_env)
+    languages: list = field(default_factory=list)  # sitekit.languages.Language, the default first ([]: one language)
+    language: Any = None  # the Language this build makes (None without extra.languages)
+    docs_dirs: list[str] = field(default_factory=list)  # where this build's files are: docs/CODE/, then docs/
+    nested: bool = False  # a language's build run by the default build: it hands its problems back, not stops
+    quiet: set = field(default_factory=set)  # problems the default build has logged already (a fallback page's)
+
+    @property
+    def docs_prefix(self) -> str:
+        """How a path under this build's docs folder is shown to editors: ``docs/`` or ``docs/ar/``."""
+        if self.language is not None and not self.language.default:
+            return f"docs/{self.language.code}/"
+        return "docs/"
+
+    def find_docs_file(self, relative: str) -> str | None:
+        """The file ``relative`` (e.g. ``assets/diagrams/x.svg``) of this build: the language's own, else the
+        default language's."""
+        import os
+
+        for folder in self.docs_dirs:
+            path = os.path.join(folder, relative)
+            if os.path.isfile(path):
+                return path
+        return None
 
     # ------------------------------------------------------------ pages
 
@@ -119,11 +143,15 @@ class SiteState:
             self.problems.append(problem)
             if problem.severity == ERROR:
                 self.errors.append(problem)
-            _log(problem)
+            if str(problem) not in self.quiet:
+                _log(problem)
 
     def stop_if_errors(self) -> None:
-        """Stop the build, before anything is written, if any check found an error."""
+        """Stop the build, before anything is written, if any check found an error. A language's nested build
+        stops too, but says nothing more: the default build lists every language's problems and stops once."""
         if self.errors:
+            if self.nested:
+                raise LanguageStopped(self.errors, self.problems)
             stop(self.errors, self.problems)
 
 
@@ -133,6 +161,15 @@ class SiteError(PluginError):
     def __init__(self, message: str, problems: list[Problem]):
         super().__init__(message)
         self.problems = problems
+
+
+class LanguageStopped(Exception):
+    """A language's nested build found errors (already logged); the default build stops with them (not a MkDocs
+    BuildError, so MkDocs does not log a second summary)."""
+
+    def __init__(self, errors: list[Problem], problems: list[Problem]):
+        super().__init__(f"{len(errors)} problems")
+        self.errors, self.problems = errors, problems
 
 
 def stop(errors: list[Problem], problems: list[Problem] | None = None) -> None:
@@ -157,6 +194,16 @@ def _log(problem: Problem) -> None:
     """Log a problem under ``mkdocs.hooks.CHECK``: errors as ERROR, others as WARNING (``--strict`` counts both)."""
     log = logging.getLogger(f"mkdocs.hooks.{problem.check or 'site'}")
     (log.error if problem.severity == ERROR else log.warning)(str(problem))
+
+
+def hand_over(config, said: set[str]) -> None:
+    """Before a language's nested build (hooks/languages.py): what the default build has logged already, so the
+    nested build does not log it again (a page that falls back is checked by both)."""
+    setattr(config, _SAID, said)
+
+
+def said_before(config) -> set[str]:
+    return getattr(config, _SAID, set())
 
 
 def attach(config, state: SiteState) -> SiteState:

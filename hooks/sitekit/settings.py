@@ -410,11 +410,6 @@ HINTS.update({
     "extra.seo.locale": "set extra.seo.locale to language_COUNTRY, e.g. en_GB",
     "extra.seo.image": "set extra.seo.image to a 1200×630 PNG, e.g. assets/images/share.png (see tools/make_share_image.py)",
     "extra.seo.image_alt": "describe the share image in a few words",
-    "extra.languages": "list the languages, the default first, each with code, locale and name (README)",
-    "extra.languages[].code": 'set code to the language\'s two- or three-letter code, e.g. "ar"',
-    "extra.languages[].dir": "set dir to rtl (right to left) or ltr, or leave it out",
-    "extra.languages[].publish_stale": "set publish_stale to true (outdated translations publish with a notice) or "
-                                       "false (a public build refuses them)",
     "extra.seo.procedure": "set extra.seo.procedure to the treatment the guide is about, e.g. Mesotherapy",
     "extra.policy": "make extra.policy a section with preset (generic, uk, us or eu) and readability_max_grade",
     "extra.policy.preset": "set extra.policy.preset to generic, uk, us or eu (the rules for the clinic's country)",

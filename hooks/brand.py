@@ -19,7 +19,8 @@ def on_config(config):
     site = state.of(config)
     values = site.extra["clinic"]["brand"] if "clinic" in site.extra else brand.complete(None)
     checker = settings.Settings.for_config_file(config.config_file_path)
-    brand.theme_problems(values, config.theme, [*(state.of(config).docs_dirs or [config.docs_dir]), *config.theme.dirs], checker.add)
+    folders = [*(site.docs_dirs or [config.docs_dir]), *config.theme.dirs]  # a language's own, then docs/
+    brand.theme_problems(values, config.theme, folders, checker.add)
     site.report(checker.problems)
     if values.get("logo"):
         config.theme["logo"] = values["logo"]

@@ -17,9 +17,10 @@ def on_page_content(html, page, config, files):
     def load(name):
         if name not in texts:
             # a language's own diagram (docs/ar/assets/diagrams/…), else the default language's
-            path = site.find_docs_file(f"{diagrams.FOLDER.strip('/')}/{name}.svg")
+            relative = f"{diagrams.FOLDER.strip('/')}/{name}.svg"
+            path = site.find_docs_file(relative)
             texts[name] = open(path, encoding="utf-8").read() if path else None
-            where_of[name] = display_path(path, site.project_dir) if path else f"{site.docs_prefix}{diagrams.FOLDER.strip('/')}/{name}.svg"
+            where_of[name] = display_path(path, site.project_dir) if path else site.docs_prefix + relative
         return texts[name]
 
     html, used = diagrams.inline(html, load)

@@ -165,9 +165,14 @@ def real_css_and_keep(site):
     """The CSS site_stylesheet joins and the keep set it works out, for a built site."""
     from pathlib import Path
 
+    from conftest import site_config
+
+    # the default language's pages: each other language's build (docs/CODE/, published at CODE/) prunes its own
+    others = {lang["code"] for lang in (site_config()["extra"].get("languages") or [])[1:]}
     facts = SiteFacts()
     for page in sorted(Path(site).rglob("*.html")):
-        facts.add_html(page.read_text(encoding="utf-8"))
+        if page.relative_to(site).parts[0] not in others:
+            facts.add_html(page.read_text(encoding="utf-8"))
     theme_js = cssprune._one(site, cssprune.THEME_SCRIPT).read_text(encoding="utf-8")
     own_js = [p.read_text(encoding="utf-8") for p in sorted(site.glob(cssprune.OWN_SCRIPTS))]
     sources = [cssprune._one(site, p) for p in cssprune.THEME_STYLESHEETS] + [site / cssprune.OWN_STYLESHEET]

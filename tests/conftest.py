@@ -277,13 +277,31 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def nav_pages() -> list[str]:
-    """Every Markdown page under docs/, as its URL path ("" for the home page)."""
+def other_languages(root: Path = ROOT) -> list[str]:
+    """The codes of extra.languages after the first (the default): their pages are docs/<code>/, built at /<code>/."""
+    entries = (site_config(root).get("extra") or {}).get("languages") or []
+    return [str(entry["code"]) for entry in entries[1:] if isinstance(entry, dict) and entry.get("code")]
+
+
+def language_pages(code: str | None = None, root: Path = ROOT) -> list[str]:
+    """The pages of one language as URL paths relative to that language's root ("" for its home page): the
+    default language's docs/*.md (code None), or docs/<code>/*.md; never a dotted folder (docs/ar/.sources/)."""
+    docs = root / "docs" / (code or "")
+    skip = set() if code else set(other_languages(root))
     pages = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    for path in sorted(docs.rglob("*.md")):
+        parts = path.relative_to(docs).parts
+        if any(part.startswith(".") for part in parts) or parts[0] in skip:
+            continue
+        rel = path.relative_to(docs).with_suffix("").as_posix()
         pages.append("" if rel == "index" else rel.removesuffix("/index") + "/")
     return pages
+
+
+def nav_pages() -> list[str]:
+    """Every page of the default language (docs/*.md, not docs/<code>/ of another language), as its URL path
+    ("" for the home page)."""
+    return language_pages()
 
 
 # Figures a test wants shown after the run even when it passes (e.g. the page-weight table):

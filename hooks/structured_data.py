@@ -48,6 +48,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    env.filters["jsonld"] = sd.script_json  # overrides/main.html: the page's structured data
     site = state.of(config)
     site.report(sd.check_marks(site.values.get("marks", [])) + sd.duplicate_questions(site.values.get("questions", [])))
     return env

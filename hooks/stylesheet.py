@@ -41,6 +41,13 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+def _direction(config) -> str:
+    """This build's writing direction: its language's ``dir`` in extra.languages, or the language's own."""
+    code = config.theme.get("language")
+    entry = next((e for e in config.extra.get("languages") or [] if isinstance(e, dict) and e.get("code") == code), {})
+    return entry.get("dir") or strings.direction(code)
+
+
 def on_post_build(config):
     site = state.of(config)
     site_dir = Path(config.site_dir)
@@ -49,7 +56,7 @@ def on_post_build(config):
                                         facts=site.values.get("stylesheet_facts"),
                                         known=site.values.get("stylesheet_pages", set()),
                                         parts=site.values.get("stylesheet_parts", []),
-                                        rtl=strings.has_rtl(config.theme.get("language"), config.extra.get("languages")))
+                                        rtl=_direction(config) == "rtl")
     except ValueError as error:
         raise PluginError(f"stylesheet: {error}") from None
     output = site_dir / cssprune.OUTPUT

@@ -6,8 +6,9 @@
   built HTML plus the class names the site's scripts may add); classes inside ``:not()``/``:has()`` and other
   functional pseudo-classes are not judged, ``:is()``/``:where()`` keep a selector when any branch is usable;
 - each selector that names an element the site never has (when ``keep.elements`` is given);
-- selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``) when the site has no right-to-left language
-  (``keep.rtl`` False: every page is written left to right);
+- selectors for right-to-left text (``[dir=rtl]``, ``:dir(rtl)``) when the build's pages are written left to right
+  (``keep.rtl`` False), and those for left-to-right text (``[dir=ltr]``, ``:dir(ltr)``) when they are written right
+  to left (``keep.ltr`` False): each language's build has its own stylesheet;
 - selectors that ask an attribute named in ``keep.attributes`` for a value the site never gives it
   (the palette's ``[data-md-color-primary=red]`` when the site is teal);
 - rules, ``@media`` and ``@supports`` blocks left empty, ``@keyframes`` no kept rule names;
@@ -48,7 +49,8 @@ class Keep:
     attributes: dict[str, frozenset[str]] = field(default_factory=dict)
     properties: frozenset[str] = frozenset()
     elements: frozenset[str] | None = None
-    rtl: bool = False  # the site has a right-to-left language: keep [dir=rtl] and :dir(rtl) rules
+    rtl: bool = False  # the pages are written right to left: keep [dir=rtl] and :dir(rtl) rules
+    ltr: bool = True  # the pages are written left to right: keep [dir=ltr] and :dir(ltr) rules
 
 
 # ---------------------------------------------------------------- selectors
@@ -93,7 +95,7 @@ def usable(selector: list, keep: Keep) -> bool:
             if attribute is None:
                 continue
             name, value = attribute
-            if name == "dir" and value == "rtl" and not keep.rtl:
+            if name == "dir" and ((value == "rtl" and not keep.rtl) or (value == "ltr" and not keep.ltr)):
                 return False
             if name in keep.attributes and value is not None and value not in keep.attributes[name]:
                 return False
@@ -101,8 +103,9 @@ def usable(selector: list, keep: Keep) -> bool:
             if token.lower_name in _ANY_OF:
                 if not any(usable(branch, keep) for branch in _split_commas(token.arguments)):
                     return False
-            elif token.lower_name == "dir" and not keep.rtl:
-                if tinycss2.serialize(token.arguments).strip().lower() == "rtl":
+            elif token.lower_name == "dir":
+                side = tinycss2.serialize(token.arguments).strip().lower()
+                if (side == "rtl" and not keep.rtl) or (side == "ltr" and not keep.ltr):
                     return False
     return True
 
@@ -531,8 +534,8 @@ def custom_properties(text: str) -> set[str]:
 
 
 def keep_for(site: SiteFacts, theme_js: str, own_js: list[str], rtl: bool = False) -> Keep:
-    """What to keep for a site with these facts, the theme's script and our own scripts (``rtl``: the site has a
-    right-to-left language)."""
+    """What to keep for a site with these facts, the theme's script and our own scripts (``rtl``: its pages are
+    written right to left, so the rules for right-to-left text are kept and those for left-to-right text are not)."""
     classes = site.classes | theme_script_classes(theme_js, site.facts)
     properties = site.properties | custom_properties(theme_js)
     elements = site.elements | script_elements(theme_js) | ALWAYS_ELEMENTS
@@ -541,7 +544,7 @@ def keep_for(site: SiteFacts, theme_js: str, own_js: list[str], rtl: bool = Fals
         properties |= custom_properties(js)
         elements |= script_elements(js)
     return Keep(frozenset(classes), {name: frozenset(values) for name, values in site.palette.items()},
-                frozenset(properties), frozenset(elements), rtl)
+                frozenset(properties), frozenset(elements), rtl, not rtl)
 
 
 # ---------------------------------------------------------------- the site's one stylesheet
@@ -567,8 +570,9 @@ def site_stylesheet(site_dir: Path, cache_dir: Path | None = None, facts: SiteFa
     """The one stylesheet for a built site: Material's main and palette styles, ``parts`` (CSS the build made,
     such as the clinic's colours) and our site.css, pruned to what the built pages (every *.html), Material's
     script and our scripts can use. ValueError if a part is missing. ``facts``: what the pages in ``known``
-    hold, gathered while they were written; every other *.html file of the site is read here. ``rtl``: the site
-    has a right-to-left language, so Material's right-to-left rules are kept."""
+    hold, gathered while they were written; every other *.html file of the site is read here. ``rtl``: the
+    build's pages are written right to left, so Material's right-to-left rules are kept instead of its
+    left-to-right ones (each language's build writes its own stylesheet)."""
     sources = [_one(site_dir, pattern) for pattern in THEME_STYLESHEETS] + [site_dir / OWN_STYLESHEET]
     if not sources[-1].is_file():
         raise ValueError(f"{OWN_STYLESHEET} is missing from the built site — keep overrides/{OWN_STYLESHEET}")

@@ -8,6 +8,7 @@ by ``@id`` only. Every text value is taken from what the page shows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,15 @@ PICTURES = frozenset({"figure", "svg"})
 
 
 # ---------------------------------------------------------------- identifiers
+
+def script_json(data) -> str:
+    """``data`` as JSON for a ``<script type="application/ld+json">``: like Jinja's ``tojson`` (``<``, ``>``, ``&``
+    and ``'`` escaped, so the text cannot end the script), but letters outside ASCII as themselves, not as
+    ``\\uXXXX`` (an Arabic page's structured data is then about a third of the bytes)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
 
 def clinic_id(root: str) -> str:
     return f"{root}#clinic"

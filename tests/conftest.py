@@ -182,6 +182,12 @@ class Project:
             self.set_front(relative, "reviewed_by", reviewer)
         return pages
 
+    def make_publishable(self) -> None:
+        """The state a clinic publishes: its own details instead of the example ones, and every translation
+        medically reviewed (the preview-only banners are then gone)."""
+        self.replace_example_data()
+        self.review_translations()
+
     def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
               site_url: str = "http://127.0.0.1:8000/", in_process: bool = True) -> Build:
         """``mkdocs build [--strict]`` of this copy, keeping its warnings and errors. In this process by default (load_config + build, the

@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORT_SECTIONS, site_config
+from conftest import REPORT_SECTIONS, Project, other_languages, site_config
+from sitekit.strings import direction
+
 from page_weight import (BUDGET_BYTES, BUDGET_REQUESTS, SEARCH_BUDGET_BYTES, Fetch, built_pages, css_requests,
                          first_view, html_requests, over_budget, table)
+
+#: The booking page's address (extra.booking.page), as each language builds it.
+BOOKING = (site_config()["extra"].get("booking") or {}).get("page", "book.md")[:-3] + "/"
 
 # ---------------------------------------------------------------- the real site
 
@@ -26,10 +31,23 @@ def default_page(page: str) -> str:
 LOGO = ((site_config()["extra"]["clinic"] or {}).get("brand") or {}).get("logo")
 
 
-def test_every_page_is_within_budget(built):
-    pages = built_pages(built.site)
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site as a clinic publishes it (its own details, translations reviewed): what patients download,
+    without the preview's example-details and translation banners."""
+    project = Project(tmp_path_factory.mktemp("published") / "project")
+    project.make_publishable()
+    build = project.build()
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_every_page_is_within_budget(published):
+    pages = built_pages(published.site)
     assert len(pages) >= 12 and "" in pages and "404.html" in pages, pages
-    lines, rows = table(built.site, pages)
+    for code in other_languages():
+        assert f"{code}/" in pages and f"{code}/{BOOKING}" in pages, (code, pages)
+    lines, rows = table(published.site, pages)
     REPORT_SECTIONS["page weight, first view (tests/test_budget.py)"] = lines
     over = [f"/{page}: {'; '.join(problems)}" for page, problems in rows if problems]
     assert over == [], "over the budget:\n" + "\n".join(over)
@@ -73,6 +91,15 @@ def test_the_stylesheet_is_pruned_but_keeps_what_pages_use(built):
         assert needed in css, needed
     for gone in ("[dir=rtl]", "[data-md-color-primary=indigo]", "[data-md-color-primary=teal]", ".md-version__list", "--md-admonition-icon--bug"):
         assert gone not in css, gone
+
+
+@pytest.mark.parametrize("code", other_languages())
+def test_each_language_has_a_stylesheet_for_its_own_direction(built, code):
+    """Each language's build prunes its own stylesheet: right-to-left rules only where pages are written so."""
+    css = (built.site / code / "assets/stylesheets/site.min.css").read_text()
+    rtl = (next(e for e in site_config()["extra"]["languages"] if e["code"] == code).get("dir")
+           or direction(code)) == "rtl"
+    assert ("[dir=rtl]" in css, "[dir=ltr]" in css) == (rtl, not rtl)
 
 
 # ---------------------------------------------------------------- the model on small sites

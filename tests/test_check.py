@@ -84,6 +84,7 @@ def test_the_real_guide_passes_in_under_five_seconds():
 
 def test_a_mistake_only_the_build_finds_is_reported_at_its_line(project):
     project.write("docs/conclusion.md", project.read("docs/conclusion.md") + "\nSee [the plan](treatment-plan.md#no-such-step).\n")
+    project.record_translations()  # the translator follows the English change
     result, _ = run_check(project.root, SITE_TODAY=review_day(project.root / "docs"))
     last_line = len(project.read("docs/conclusion.md").splitlines())
     assert result.returncode == 1  # a warning that stops publishing (--strict), so it fails the check too
@@ -260,9 +261,10 @@ PUBLISHES = [
 
 @pytest.mark.parametrize("name, change, says, publishes", PUBLISHES, ids=[case[0] for case in PUBLISHES])
 def test_make_check_fails_exactly_when_the_strict_build_would(project, name, change, says, publishes):
-    project.replace_example_data()  # as a clinic has done before it publishes
+    project.make_publishable()  # the clinic's own details, translations reviewed: as before it publishes
     if change:
         change(project)
+        project.record_translations()  # the translator follows any change to an English page
     today = review_day(project.root / "docs")
     result, _ = run_check(project.root, SITE_TODAY=today)
     build = publishing_build(project.root, today)

@@ -29,11 +29,13 @@ from pathlib import Path
 import pytest
 
 import check  # tools/check.py: make check
-from conftest import ROOT, review_day, site_config
+from conftest import ROOT, other_languages, review_day, site_config
 from sitekit.page import read
 
 DOCS = ROOT / "docs"
-PAGES = sorted(DOCS.rglob("*.md"))
+#: The default language's pages (another language's docs/<code>/ is checked in its own build and by make check).
+PAGES = [path for path in sorted(DOCS.rglob("*.md")) if not any(part.startswith(".") for part in path.relative_to(DOCS).parts)
+         and path.relative_to(DOCS).parts[0] not in other_languages()]
 PAGE_IDS = [p.relative_to(DOCS).as_posix() for p in PAGES]
 CONFIG = site_config()
 EXTRA = CONFIG.get("extra") or {}

@@ -20,6 +20,7 @@ def test_an_allowed_occurrence_builds_and_the_comment_is_not_published(project):
     project.write("docs/faq.md", project.read("docs/faq.md") + "\n## What do patients ask first?\n\n"
                   "Patients often ask \"is it painless?\" <!-- policy: allow painless — quoting a patient's question -->"
                   " Most people feel only mild discomfort.\n")
+    project.record_translations()  # the translator follows the English change
     result = project.build()
     assert result.returncode == 0, result.output
     html = result.page("faq/")
@@ -50,6 +51,8 @@ def test_the_published_guide_has_no_policy_comments(built):
     from sitekit.page import read as read_page
 
     for path in sorted((ROOT / "docs").rglob("*.md")):
+        if any(part.startswith(".") for part in path.relative_to(ROOT / "docs").parts):
+            continue  # docs/ar/.sources/: copies kept for translators, never built
         record = read_page(path.read_text(encoding="utf-8"), path.name)
         url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
         url = "" if url == "index" else url.removesuffix("index") if url.endswith("/index") else url + "/"

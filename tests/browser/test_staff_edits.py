@@ -5,8 +5,9 @@ depend on today's values. (Under tests/browser because the run includes browser 
 
 Edits, in the order a clinic makes them: replace every example detail listed in ``extra.example_data`` with
 another clinic's and delete the list; move every review date; reword paragraphs; add a FAQ question and remove
-another; add a page to the menu; change the booking form's treatments; switch the booking provider to
-``contact`` (the booking page must then show the clinic's details and no form) and back to ``form``.
+another; add a page to the menu; change the booking form's treatments; bring the translations up to date and
+have them reviewed; switch the booking provider to ``contact`` (the booking page must then show the clinic's
+details and no form) and back to ``form``.
 """
 from __future__ import annotations
 
@@ -118,6 +119,10 @@ def test_a_first_month_of_staff_edits_keeps_every_test_green(tmp_path):
     reviewer = next(iter(site_config(copy)["extra"]["reviewers"]))
     add_page_to_menu(project, reviewer, day)
     project.edit_extra(lambda extra: extra["booking"].update(treatments=NEW_TREATMENTS))
+    # The translator brings the translations up to date with the English edits, and the clinic's reviewer
+    # reviews them (until then a public build refuses them); the new page shows in English, with a notice.
+    project.record_translations()
+    project.review_translations()
 
     # The booking provider to "contact" and back: the booking page then shows the clinic's details, no form.
     project.edit_extra(lambda extra: extra["booking"].update(provider="contact"))

@@ -116,7 +116,23 @@ def site_pages(site) -> list[str]:
     pages = sorted(p.parent.relative_to(site.root).as_posix() for p in site.root.rglob("index.html"))
     paths = ["" if p == "." else p + "/" for p in pages]
     assert len(paths) >= 10, paths
-    return paths + ["404.html"]
+    return paths + sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("404.html"))
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The site as a clinic publishes it (its own details, translations reviewed: no preview banners), for a
+    loopback origin: what patients download, for the page-weight budget."""
+    port = free_port()
+    project = Project(tmp_path_factory.mktemp("published") / "project")
+    project.make_publishable()
+    result = project.build(site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    server = StaticServer(result.site, port)
+    server.root = result.site
+    server.start_in_thread()
+    yield server
+    server.shutdown()
 
 
 def need_tool(path: Path) -> Path:

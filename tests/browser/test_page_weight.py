@@ -49,7 +49,11 @@ def first_view_in_chromium(new_context, site, path: str) -> tuple[dict[str, int]
     return seen, problems
 
 
-def test_chromium_fetches_what_the_model_counts_within_budget(new_context, site, site_pages):
+def test_chromium_fetches_what_the_model_counts_within_budget(new_context, published_site):
+    """On the site as published (no preview banners), every page of every language."""
+    site = published_site
+    pages = sorted(p.parent.relative_to(site.root).as_posix() for p in site.root.rglob("index.html"))
+    site_pages = ["" if p == "." else p + "/" for p in pages] + ["404.html"]
     problems, lines = [], [f"{'page':24} {'requests':>8} {'KB':>6}   (Chromium, first view, mobile)"]
     for path in site_pages:
         model = {f.url: f.bytes for f in first_view(site.root, path)}

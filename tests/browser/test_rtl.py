@@ -1,32 +1,31 @@
-"""Right to left in real Chromium: a copy of the site built with theme.language ar mirrors the topic boxes, the call
-to book and the booking form (coloured border on the right, labels right of their boxes), keeps phone numbers
-left to right, and sends the form in Arabic with the clinic's English values."""
+"""Right to left in real Chromium, on the real site's right-to-left edition (/ar/, from docs/ar/): the topic boxes,
+the call to book and the booking form mirror (coloured border on the right, labels right of their boxes), phone
+numbers stay left to right, and the form sends in Arabic with the clinic's English values."""
 from __future__ import annotations
 
 import pytest
 
-from conftest import Project, site_config
-from static_server import StaticServer
-from test_strings import load, set_language, urgent_page
-
-from .conftest import FORM_TIMEOUT, free_port
+from conftest import other_languages, site_config
+from sitekit.strings import direction
+from sitekit.topics import DEFAULT_PAGES
+from test_strings import load
 
 CLINIC = site_config()["extra"]["clinic"]
 BOOKING_PAGE = site_config()["extra"]["booking"].get("page", "book.md").removesuffix(".md") + "/"
+#: The first right-to-left language of extra.languages (the site publishes it at /CODE/).
+RTL = next(code for code in other_languages() if direction(code) == "rtl")
+
+
+def urgent_page() -> str:
+    """The page whose section holds the warning signs (and its box of whom to call)."""
+    topics = (site_config()["extra"].get("policy") or {}).get("topics") or DEFAULT_PAGES
+    return topics["warning-signs"].removesuffix(".md").removesuffix("index") + "/"
 
 
 @pytest.fixture(scope="module")
-def arabic_site(tmp_path_factory, receiver):
-    port = free_port()
-    project = Project(tmp_path_factory.mktemp("rtl") / "project")
-    set_language(project, "ar")
-    project.set_extra("booking", {"endpoint": receiver.url, "timeout_seconds": FORM_TIMEOUT})
-    result = project.build(site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    server = StaticServer(result.site, port)
-    server.start_in_thread()
-    yield server
-    server.shutdown()
+def arabic_site(site):
+    """The real site (both languages, posting to the test receiver); the tests open its /CODE/ pages."""
+    return site
 
 
 BOX = """(selector) => {
@@ -49,7 +48,7 @@ def test_topic_box_and_call_to_book_mirror(browser, arabic_site, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
-        page.goto(arabic_site.url + urgent_page())
+        page.goto(arabic_site.url + f"{RTL}/" + urgent_page())
         for selector in (".topic-box--urgent", ".page-cta"):
             box = page.evaluate(BOX, selector)
             assert box["direction"] == "rtl" and box["right"] > 0 and box["left"] == 0, (selector, box)
@@ -66,8 +65,8 @@ def test_topic_box_and_call_to_book_mirror(browser, arabic_site, width):
 
 
 def test_booking_form_mirrors_and_sends(page, arabic_site, receiver):
-    ar = load("ar").values
-    page.goto(arabic_site.url + BOOKING_PAGE)
+    ar = load(RTL).values
+    page.goto(arabic_site.url + f"{RTL}/" + BOOKING_PAGE)
     form = page.locator(".booking-form").bounding_box()
     # Each choice: the box at the right, its label to the left of it; field labels start at the form's right edge.
     box = page.locator("#booking-form-type-consultation").bounding_box()

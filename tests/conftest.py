@@ -143,6 +143,45 @@ class Project:
         head = pattern.sub(f"{key}: {value}", head) if pattern.search(head) else f"{head}\n{key}: {value}"
         self.write(relative, f"{head}\n---\n{rest}")
 
+    def translated_pages(self) -> list[str]:
+        """Every translated page of this copy, as the editor names it (docs/<code>/NAME.md for each language of
+        extra.languages after the first), never one in a dotted folder (docs/ar/.sources/)."""
+        found = []
+        for code in other_languages(self.root):
+            folder = self.root / "docs" / code
+            for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+                if not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                    found.append(path.relative_to(self.root).as_posix())
+        return found
+
+    def record_translations(self) -> list[str]:
+        """What ``make translations RECORD=…`` does, for every translated page that has an English page: its
+        ``translated_from:`` becomes the English page's current version and docs/<code>/.sources/NAME.md a copy
+        of the English page (tools/translations.py's own ``record``). Returns the pages recorded; a page the
+        tool refuses fails the test with the tool's message."""
+        tool = translations_tool()
+        recorded = []
+        for relative in self.translated_pages():
+            code = relative.split("/")[1]
+            if not (self.root / tool.translations.english_path(relative, code)).is_file():
+                continue  # an orphan: there is no English version to record
+            status, message = tool.record(self.root, relative)
+            assert status == 0, message
+            recorded.append(relative)
+        return recorded
+
+    def review_translations(self, reviewer: str | None = None) -> list[str]:
+        """Mark every translated page as medically reviewed: its ``reviewed_by:`` becomes ``reviewer`` (by
+        default the first key of this copy's extra.reviewers). Returns the pages changed."""
+        if reviewer is None:
+            reviewers = (site_config(self.root).get("extra") or {}).get("reviewers") or {}
+            assert reviewers, "extra.reviewers in mkdocs.yml names no reviewer to review the translations"
+            reviewer = next(iter(reviewers))
+        pages = self.translated_pages()
+        for relative in pages:
+            self.set_front(relative, "reviewed_by", reviewer)
+        return pages
+
     def build(self, strict: bool = True, allow_dev_receiver: bool = True, env: dict | None = None,
               site_url: str = "http://127.0.0.1:8000/", in_process: bool = True) -> Build:
         """``mkdocs build [--strict]`` of this copy, keeping its warnings and errors. In this process by default (load_config + build, the
@@ -275,6 +314,20 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"a browser test must not skip ({reason}); install what it needs: make test"
     return report
+
+
+def translations_tool():
+    """tools/translations.py (``make translations``), loaded under its own name: ``translations`` alone is
+    hooks/translations.py (both folders are on pytest's path)."""
+    import importlib.util
+
+    name = "translations_tool"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "translations.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def other_languages(root: Path = ROOT) -> list[str]:

@@ -8,7 +8,8 @@ def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     data = site.page(page)
     record, reviewers = data.record, site.extra["reviewers"]
-    translated = translations.language_of(config.docs_dir, site.extra.get("languages")) is not None
+    translated = (translations.language_of(config.docs_dir, site.extra.get("languages")) is not None
+                  and not site.falls_back(page.file.src_uri))  # a fallback is the English page itself
     site.report(record.front_problems or frontmatter.check(record.front, record.path, reviewers, frontmatter.today(),
                                                            translation=translated))
     data.review = page.meta["review"] = frontmatter.review_info(record.meta, reviewers)

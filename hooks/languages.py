@@ -17,6 +17,7 @@ import os
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
 
 from sitekit import languages, state
 
@@ -115,6 +116,11 @@ def on_post_build(config):
     # Here, not earlier: MkDocs keeps one instance of Material's search plugin per process (it has on_startup),
     # so a language's build may only start once this build's search index is written.
     _build_other_languages(site, config)
+    if site.errors and not state.SESSION.dirty:
+        # The default language's pages are written by now: a build that stops on another language's problems
+        # leaves the folder as a build stopped on its own leaves it (MkDocs emptied it when it started), so a
+        # refused build has nothing to upload.
+        clean_directory(config.site_dir)
     site.stop_if_errors()
 
 

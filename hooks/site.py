@@ -81,7 +81,9 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     path = display_path(page.file.abs_src_path, site.project_dir)
-    site.add_page(pages.read(page.file.content_string, path, page.file.src_uri, language_of(config)))
+    # A page the language has no translation of is the default language's text: its checks are that language's.
+    language = site.page_language(page.file.src_uri, language_of(config))
+    site.add_page(pages.read(page.file.content_string, path, page.file.src_uri, language))
     return markdown
 
 

@@ -24,7 +24,7 @@ def _read(path: str) -> str | None:
 def on_page_markdown(markdown, page, config, files):
     site = state.of(config)
     language = translations.language_of(config.docs_dir, site.extra.get("languages"))
-    if language is None:
+    if language is None or site.falls_back(page.file.src_uri):  # the English page itself: not a translation
         return markdown
     record = site.page(page).record
     if record.front_problems or not record.front.present:

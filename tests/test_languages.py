@@ -1,6 +1,6 @@
 """Languages (README "Languages"): sitekit.languages table by table, extra.languages' messages, and builds of a
-copy of the site in two and three languages (the Arabic and French pages are this file's own small fixtures, so
-nothing here waits for the real translations)."""
+copy of the site in two languages (its real Arabic pages, docs/ar/, one of them left out to fall back to English)
+and three (a French home page of this file's own, recorded as a translator records it)."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import Project, front_matter, nav_pages, site_config
+from conftest import Project, front_matter, language_pages, nav_pages, site_config
 from sitekit import languages as L
 from sitekit import settings as s
 
@@ -228,23 +228,14 @@ def test_language_mistakes_name_line_key_and_fix(tmp_path, entries, folders, the
 
 # ---------------------------------------------------------------- builds
 
-AR_INDEX_BODY = """
-# دليل المريض
-
-هذا الدليل يشرح العلاج بكلمات بسيطة. يقول كيف تتم الجلسة وما قد تشعر به بعدها.
-النتائج تختلف من شخص لآخر. الاستشارة تحدد ما يناسبك.
-"""
-AR_PRIVACY_BODY = """
-# خصوصيتك
-
-نحفظ بياناتك بعناية. نستخدمها فقط للرد عليك وترتيب موعدك.
-يمكنك أن تطلب منا حذفها في أي وقت.
-"""
 FR_INDEX_BODY = """
 # Le guide du patient
 
 Ce guide explique le traitement avec des mots simples. Les résultats varient d'une personne à l'autre.
 """
+#: The Arabic page the module's build leaves out (falls back to English), and the one given a menu: label.
+FALLBACK = "faq.md"
+MENU_PAGE, MENU_LABEL = "privacy.md", "البيانات"
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -255,36 +246,52 @@ def hreflangs(page) -> list[tuple[str, str]]:
     return [(link["hreflang"], link["href"]) for link in page.select('head link[rel="alternate"][hreflang]')]
 
 
-def arabic_project(root: Path) -> Project:
+def url_of(name: str) -> str:
+    return L.page_url(name, True)
+
+
+def arabic_project(root: Path, without: tuple[str, ...] = ()) -> Project:
+    """A copy of the site with its real Arabic pages (docs/ar/), less the pages ``without`` (as if not yet
+    translated: the page and its .sources copy removed)."""
     project = Project(root)
-    project.write("docs/ar/index.md", front_matter("دليل المريض", "دليل بسيط من عيادتنا عن العلاج، كيف تتم "
-                                                   "الجلسة، وما قد تشعر به بعدها، وكيف تحجز استشارة.") + AR_INDEX_BODY)
-    project.write("docs/ar/privacy.md", front_matter("خصوصيتك", "كيف نحفظ البيانات التي ترسلها إلينا عندما تحجز "
-                                                     "استشارة، ولماذا نحتاجها، وكيف تطلب حذفها.", menu="البيانات") + AR_PRIVACY_BODY)
+    assert (project.root / "docs/ar").is_dir() and "ar" in [e["code"] for e in site_config(root)["extra"]["languages"]]
+    for name in without:
+        os.remove(project.root / "docs/ar" / name)
+        (project.root / "docs/ar/.sources" / name).unlink(missing_ok=True)
     return project
+
+
+def meta_of(project: Project, relative: str) -> dict:
+    from sitekit.page import read
+
+    return read(project.read(relative), relative).meta
 
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory):
-    project = arabic_project(tmp_path_factory.mktemp("lang") / "project")
+    """The site with its Arabic pages, one of them (FALLBACK) not translated and one (MENU_PAGE) with a menu: label."""
+    project = arabic_project(tmp_path_factory.mktemp("lang") / "project", without=(FALLBACK,))
+    project.set_front(f"docs/ar/{MENU_PAGE}", "menu", MENU_LABEL)
     result = project.build(site_url=ROOT_URL)
     assert result.returncode == 0, result.output
     return project, result
 
 
 def test_each_language_has_its_lang_and_dir(two):
-    _, result = two
-    for url, lang, direction in (("", "en", "ltr"), ("ar/", "ar", "rtl"), ("ar/faq/", "ar", "rtl")):
+    project, result = two
+    pages = [("", "en", "ltr")] + [("ar/" + url, "ar", "rtl") for url in language_pages("ar", project.root)]
+    for url, lang, direction in pages + [("ar/" + url_of(FALLBACK), "ar", "rtl")]:
         page = soup(result.page(url))
         assert (page.html["lang"], page.html["dir"], page.body["dir"]) == (lang, direction, direction), url
 
 
 def test_translated_pages_have_reciprocal_absolute_hreflang(two):
-    _, result = two
-    expected = [("en-GB", ROOT_URL), ("ar", ROOT_URL + "ar/"), ("x-default", ROOT_URL)]
-    assert hreflangs(soup(result.page(""))) == expected == hreflangs(soup(result.page("ar/")))
-    expected = [("en-GB", ROOT_URL + "privacy/"), ("ar", ROOT_URL + "ar/privacy/"), ("x-default", ROOT_URL + "privacy/")]
-    assert hreflangs(soup(result.page("privacy/"))) == expected == hreflangs(soup(result.page("ar/privacy/")))
+    project, result = two
+    translated = language_pages("ar", project.root)
+    assert "" in translated and url_of(MENU_PAGE) in translated
+    for url in translated:
+        expected = [("en-GB", ROOT_URL + url), ("ar", ROOT_URL + "ar/" + url), ("x-default", ROOT_URL + url)]
+        assert hreflangs(soup(result.page(url))) == expected == hreflangs(soup(result.page("ar/" + url))), url
 
 
 def test_per_language_canonical_og_locale_and_in_language(two):
@@ -302,21 +309,24 @@ def test_per_language_canonical_og_locale_and_in_language(two):
 
 def test_untranslated_page_falls_back_with_notice_and_no_hreflang(two):
     _, result = two
-    page = soup(result.page("ar/faq/"))
+    url = url_of(FALLBACK)
+    page = soup(result.page("ar/" + url))
     notice = page.select_one("article .untranslated")
     assert notice is not None and notice.get_text(strip=True)
     marked = notice.find_next_sibling("div")
     assert (marked["lang"], marked["dir"]) == ("en-GB", "ltr") and marked.find("h1")
-    assert hreflangs(page) == [] and hreflangs(soup(result.page("faq/"))) == []
-    assert page.select_one('link[rel="canonical"]')["href"] == ROOT_URL + "faq/"
+    assert hreflangs(page) == [] and hreflangs(soup(result.page(url))) == []
+    assert page.select_one('link[rel="canonical"]')["href"] == ROOT_URL + url
     assert soup(result.page("ar/")).select_one("article .untranslated") is None
 
 
 def test_sitemaps_have_alternates_and_leave_out_fallbacks(two):
-    _, result = two
+    project, result = two
     en = BeautifulSoup((result.site / "sitemap.xml").read_text(), "xml")
     ar = BeautifulSoup((result.site / "ar" / "sitemap.xml").read_text(), "xml")
-    assert sorted(loc.text for loc in ar.find_all("loc")) == [ROOT_URL + "ar/", ROOT_URL + "ar/privacy/"]
+    assert sorted(loc.text for loc in ar.find_all("loc")) == sorted(
+        ROOT_URL + "ar/" + url for url in language_pages("ar", project.root))
+    assert ROOT_URL + "ar/" + url_of(FALLBACK) not in [loc.text for loc in ar.find_all("loc")]
     assert sorted(loc.text for loc in en.find_all("loc")) == sorted(ROOT_URL + url for url in nav_pages())
     for sitemap in (en, ar):
         for url in sitemap.find_all("url"):
@@ -328,39 +338,56 @@ def test_sitemaps_have_alternates_and_leave_out_fallbacks(two):
 
 def test_switcher_links_to_the_same_page(two):
     _, result = two
-    for url in ("", "faq/", "ar/", "ar/faq/", "ar/privacy/"):
+    fallback, menu_page = url_of(FALLBACK), url_of(MENU_PAGE)
+    for url in ("", fallback, "ar/", "ar/" + fallback, "ar/" + menu_page):
         same = url.removeprefix("ar/")
         links = [(a["hreflang"], a["href"]) for a in soup(result.page(url)).select("a.md-select__link")]
         assert links == [("en-GB", ROOT_URL + same), ("ar", ROOT_URL + "ar/" + same)], url
 
 
 def test_arabic_menu_follows_the_default_order_with_arabic_titles(two):
-    _, result = two
+    project, result = two
     page = soup(result.page("ar/"))
     labels = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
-    english = [list(item)[0] for item in site_config()["nav"]]
-    assert len(labels) == len(english)
-    assert labels[0] == "دليل المريض"
-    assert labels[english.index("Your privacy")] == "البيانات"  # its menu: key; the tab keeps its title
-    assert soup(result.page("ar/privacy/")).title.get_text().startswith("خصوصيتك")
-    assert labels[english.index("Questions and answers")] == "Questions and answers"  # falls back: English label
+    nav = site_config()["nav"]
+    assert len(labels) == len(nav)
+    for label, item in zip(labels, nav):
+        (english_label, name), = item.items()
+        if (project.root / "docs/ar" / name).is_file():
+            meta = meta_of(project, f"docs/ar/{name}")
+            assert label == meta.get("menu", meta["title"]), name  # its menu: key, or its title
+        else:
+            assert label == english_label, name  # falls back: the English label
+    assert labels[[next(iter(i.values())) for i in nav].index(MENU_PAGE)] == MENU_LABEL
+    assert labels[[next(iter(i.values())) for i in nav].index(FALLBACK)] == next(
+        label for item in nav for label, name in item.items() if name == FALLBACK)
+    # The tab keeps the page's title (menu: is only the menu's label).
+    title = meta_of(project, f"docs/ar/{MENU_PAGE}")["title"]
+    assert soup(result.page("ar/" + url_of(MENU_PAGE))).title.get_text().startswith(title)
 
 
 def test_404_page_and_assets_per_base_path(two):
-    _, result = two
+    project, result = two
     page = soup((result.site / "ar" / "404.html").read_text())
     assert page.html["lang"] == "ar" and page.html["dir"] == "rtl"
     assert (result.site / "ar" / "assets" / "images" / "favicon.svg").is_file()
+    # A file of the language's own (docs/ar/assets/…) is used instead of the default one.
+    own = [p.relative_to(project.root / "docs/ar") for p in (project.root / "docs/ar/assets").rglob("*") if p.is_file()]
+    assert own
+    for relative in own:
+        assert (result.site / "ar" / relative).read_bytes() == (project.root / "docs/ar" / relative).read_bytes()
     assert not (result.site / "ar" / "robots.txt").exists()
     robots = (result.site / "robots.txt").read_text()
     assert re.findall(r"^Sitemap: (\S+)$", robots, re.M) == [ROOT_URL + "sitemap.xml", ROOT_URL + "ar/sitemap.xml"]
 
 
 def test_arabic_search_uses_materials_arabic_stemmer(two):
-    _, result = two
+    project, result = two
     index = yaml.safe_load((result.site / "ar" / "search" / "search_index.json").read_text())
     assert index["config"]["lang"] == ["ar"]
-    assert any("الجلسة" in doc["text"] for doc in index["docs"])
+    title = meta_of(project, "docs/ar/index.md")["title"]
+    assert any(title in doc["title"] for doc in index["docs"]), title
+    assert any(re.search("[\u0600-\u06ff]{3}", doc["text"]) for doc in index["docs"])
 
 
 def test_each_language_keeps_its_own_cache(two):
@@ -371,14 +398,16 @@ def test_each_language_keeps_its_own_cache(two):
 
 def test_removing_an_arabic_page_gives_a_fallback_with_notice_and_no_hreflang(tmp_path):
     project = arabic_project(tmp_path / "project")
-    os.remove(project.root / "docs/ar/privacy.md")
+    os.remove(project.root / "docs/ar/privacy.md")  # the page only: its .sources copy stays behind
     result = project.build(site_url=ROOT_URL)
     assert result.returncode == 0, result.output
     page = soup(result.page("ar/privacy/"))
     assert page.select_one("article .untranslated") is not None
     assert hreflangs(page) == [] and hreflangs(soup(result.page("privacy/"))) == []
     ar = BeautifulSoup((result.site / "ar" / "sitemap.xml").read_text(), "xml")
-    assert [loc.text for loc in ar.find_all("loc")] == [ROOT_URL + "ar/"]
+    locs = sorted(loc.text for loc in ar.find_all("loc"))
+    assert locs == sorted(ROOT_URL + "ar/" + url for url in language_pages("ar", project.root))
+    assert ROOT_URL + "ar/privacy/" not in locs and ROOT_URL + "ar/" in locs
 
 
 def test_a_third_language_is_one_settings_entry_and_its_files(tmp_path):
@@ -387,18 +416,21 @@ def test_a_third_language_is_one_settings_entry_and_its_files(tmp_path):
     project.set_extra("languages", entries + [{"code": "fr", "locale": "fr_FR", "name": "Français"}])
     project.write("docs/fr/index.md", front_matter("Le guide du patient", "Un guide simple de notre clinique, "
                                                    "comment se passe une séance et comment réserver.") + FR_INDEX_BODY)
+    assert "docs/fr/index.md" in project.record_translations()  # as a translator does: make translations RECORD=…
+    # Its wording (overrides/locales/fr.yml): here the English catalog copied, as the build's message says to start.
+    project.write("overrides/locales/fr.yml", project.read("overrides/locales/en.yml"))
     result = project.build(site_url=ROOT_URL)
     assert result.returncode == 0, result.output
     page = soup(result.page("fr/"))
     assert (page.html["lang"], page.html["dir"]) == ("fr", "ltr")
     expected = [("en-GB", ROOT_URL), ("ar", ROOT_URL + "ar/"), ("fr-FR", ROOT_URL + "fr/"), ("x-default", ROOT_URL)]
-    assert hreflangs(page) == expected == hreflangs(soup(result.page("")))
+    assert hreflangs(page) == expected == hreflangs(soup(result.page(""))) == hreflangs(soup(result.page("ar/")))
     assert [a["href"] for a in page.select("a.md-select__link")] == [ROOT_URL, ROOT_URL + "ar/", ROOT_URL + "fr/"]
     assert soup(result.page("fr/faq/")).select_one("article .untranslated") is not None
 
 
 def test_problems_of_every_language_stop_the_build_once(tmp_path):
-    project = arabic_project(tmp_path / "project")
+    project = arabic_project(tmp_path / "project", without=("faq.md",))  # the Arabic build shows the English FAQ
     project.set_front("docs/ar/privacy.md", "reviewed_by", "nobody-we-know")
     project.set_front("docs/faq.md", "reviewed_by", "someone-else")
     result = project.build(site_url=ROOT_URL)

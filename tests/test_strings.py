@@ -1,12 +1,11 @@
 """The site's fixed wording (overrides/locales/*.yml, sitekit.strings, hooks/strings.py): the catalogs' checks with
-their exact messages, every key a template uses in every catalog, an Arabic build of a copy of the site (the
-wording, isolated phone numbers and times, Material's right-to-left rules), the English build's wording, and the
-page-weight budget with the right-to-left rules in the English stylesheet."""
+their exact messages, every key a template uses in every catalog, the Arabic edition of the real site (/ar/ of
+its one build: the wording, isolated phone numbers and times, Material's right-to-left rules), the English
+build's wording, and the page-weight budget with the right-to-left rules in the English stylesheet."""
 from __future__ import annotations
 
 import gzip
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from conftest import ROOT, Project, site_config
+from conftest import ROOT, Build, Project, other_languages, site_config
 from sitekit import cssprune, strings
 from sitekit.problems import Problem
 
@@ -182,21 +181,15 @@ def test_every_catalog_has_the_english_keys_and_placeholders(path):
 
 # ---------------------------------------------------------------- builds
 
-def set_language(project: Project, code: str) -> None:
-    """theme.language in the copy's mkdocs.yml (the i18n build will set it for each language's build)."""
-    text = project.read("mkdocs.yml")
-    changed, n = re.subn(r"(?m)^(theme:\n(?:[ \t]+.*\n)*?[ \t]+language:)[ \t]*\S+", rf"\g<1> {code}", text)
-    assert n == 1, "theme.language not found in mkdocs.yml"
-    project.write("mkdocs.yml", changed)
-
-
 @pytest.fixture(scope="module")
 def arabic(tmp_path_factory):
+    """The Arabic edition of the site: /ar/ of its one build (docs/ar/, README "Languages"), with its translations
+    medically reviewed (a pending one shows a banner instead of the review line this file reads)."""
     project = Project(tmp_path_factory.mktemp("arabic") / "project")
-    set_language(project, "ar")
+    assert project.review_translations(), "docs/ar/ has no pages: is ar in extra.languages?"
     result = project.build()
     assert result.returncode == 0, result.output
-    return result
+    return Build(result.returncode, result.output, result.site / "ar")
 
 
 CLINIC = site_config()["extra"]["clinic"]
@@ -247,10 +240,17 @@ def test_the_arabic_booking_form(arabic):
     assert form.select_one("[name=preferred_days]")["value"] == "Monday"
 
 
-def test_the_arabic_build_keeps_the_right_to_left_rules(arabic, built):
+def test_the_arabic_build_keeps_the_right_to_left_rules(arabic, built, project):
     css = (arabic.site / cssprune.OUTPUT).read_text(encoding="utf-8")
     assert "[dir=rtl]" in css and ":lang(ar)" in css
-    assert "[dir=rtl]" not in (built.site / cssprune.OUTPUT).read_text(encoding="utf-8")
+    # A site with a right-to-left language keeps them in every language's stylesheet (README "Languages") …
+    assert "[dir=rtl]" in (built.site / cssprune.OUTPUT).read_text(encoding="utf-8")
+    # … and an English-only site has none.
+    project.set_extra("languages", None)
+    shutil.rmtree(project.root / "docs" / "ar")
+    english_only = project.build()
+    assert english_only.returncode == 0, english_only.output
+    assert "[dir=rtl]" not in (english_only.site / cssprune.OUTPUT).read_text(encoding="utf-8")
 
 
 def test_the_english_build_shows_the_english_wording(built):
@@ -268,7 +268,7 @@ def catalog_line(text: str, key: str) -> int:
 
 
 def test_a_missing_or_unknown_key_stops_the_build_with_file_and_line(project):
-    set_language(project, "ar")
+    assert (project.root / "docs" / "ar").is_dir()  # the one build makes /ar/ with overrides/locales/ar.yml
     ar_text, en_text = project.read("overrides/locales/ar.yml"), project.read("overrides/locales/en.yml")
     before = catalog_line(ar_text, "book_bar.book")
     lines = [line for line in ar_text.splitlines() if not line.startswith("book_bar.call:")]
@@ -298,15 +298,15 @@ def catalog_line_of_use(text: str, key: str) -> int:
 
 # ---------------------------------------------------------------- page weight with the right-to-left rules
 
-def test_english_pages_stay_within_budget_with_the_right_to_left_rules(built, tmp_path):
-    """A site with an Arabic edition keeps Material's [dir=rtl] rules in every language's stylesheet."""
+def test_english_pages_stay_within_budget_with_the_right_to_left_rules(built):
+    """A site with an Arabic edition keeps Material's [dir=rtl] rules in every language's stylesheet: the real
+    site's English stylesheet has them (they cost bytes), and its pages stay within the budget with them."""
     from page_weight import built_pages, table
 
-    site = tmp_path / "site"
-    shutil.copytree(built.site, site)
-    plain_css = (site / cssprune.OUTPUT).read_text(encoding="utf-8")
-    with_rtl = cssprune.site_stylesheet(site, rtl=True)
-    assert "[dir=rtl]" in with_rtl and len(gzip.compress(with_rtl.encode())) > len(gzip.compress(plain_css.encode()))
-    (site / cssprune.OUTPUT).write_text(with_rtl, encoding="utf-8")
-    _, rows = table(site, built_pages(site))
+    css = (built.site / cssprune.OUTPUT).read_text(encoding="utf-8")
+    assert "[dir=rtl]" in css
+    with_rtl, without = (cssprune.site_stylesheet(built.site, rtl=rtl) for rtl in (True, False))
+    assert "[dir=rtl]" not in without and len(gzip.compress(with_rtl.encode())) > len(gzip.compress(without.encode()))
+    others = tuple(f"{code}/" for code in other_languages())
+    _, rows = table(built.site, [page for page in built_pages(built.site) if not page.startswith(others)])
     assert [f"/{page}: {problems}" for page, problems in rows if problems] == []

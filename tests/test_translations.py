@@ -1,13 +1,13 @@
 """Translation status (sitekit.translations, hooks/translations.py, tools/translations.py): table-driven tests of
-the version hash, the status, what changed and the messages; build tests on a copy of the site built as its
-Arabic edition (docs_dir docs/ar, as the nested per-language build does), with the English pages copied in as
-translations and one page written in Arabic."""
+the version hash, the status, what changed and the messages; builds of a copy of the site with its real Arabic
+pages (docs/ar/, built at /ar/ by the site's one build): as made (each page current; the banner exactly where a
+page is not yet reviewed), and, for the rules, with every translation recorded and reviewed first, then one
+English page changed, one translation unreviewed or without its version."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, site_config
+from conftest import ROOT, Project
 from sitekit import frontmatter, translations
 from sitekit.problems import ERROR, WARNING
 
@@ -23,23 +23,8 @@ LANGUAGES = [{"code": "en", "locale": "en_GB", "name": "English"},
              {"code": "ar", "locale": "ar", "name": "العربية", "publish_stale": False}]
 
 PUBLIC = "https://user.github.io/repo/"
-#: The page the build tests write in Arabic (the others are the English pages, copied in as their translations).
+#: The translated page the build tests change (a real page of docs/ar/).
 ARABIC_PAGE = "conclusion.md"
-ARABIC = """---
-title: باختصار
-description: أهم النقاط عن هذا العلاج في صفحة واحدة، ما هو وما قد يساعد فيه وماذا تتوقع ولماذا تأتي الاستشارة أولا.
-reviewed_by: {reviewer}
-last_reviewed: {day}
----
-
-# باختصار
-
-هذه أهم النقاط في هذا الدليل.
-
-## ما هو العلاج
-
-حقن صغيرة في الطبقة الوسطى من الجلد. تختلف النتائج من شخص إلى آخر، والاستشارة هي التي تحدد إن كان مناسبا لك.
-"""
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -51,32 +36,23 @@ def english_pages(docs) -> list:
                   if not any(part.startswith(".") for part in p.relative_to(docs).parts) and p.relative_to(docs).parts[0] != "ar")
 
 
+def url(name: str) -> str:
+    return name.removesuffix(".md").removesuffix("index") + ("/" if name != "index.md" else "")
+
+
 def arabic_edition(project: Project, publish_stale: bool = False) -> Project:
-    """This copy of the site as its Arabic build: every English page copied to docs/ar/ as its translation (the
-    version recorded and the English page kept in docs/ar/.sources/), one page written in Arabic, and mkdocs.yml
-    as the nested build of the language sees it (docs_dir docs/ar, theme.language ar, extra.languages)."""
-    docs = project.root / "docs"
-    ar = docs / "ar"
-    names = english_pages(docs)
-    ar.mkdir()
-    for item in list(docs.iterdir()):
-        if item.name != "ar":
-            (shutil.copytree if item.is_dir() else shutil.copy2)(item, ar / item.name)
-    reviewer = next(iter(site_config(project.root)["extra"]["reviewers"]))
-    day = max(str(frontmatter.split((docs / n).read_text(encoding="utf-8"), n)[0].meta.get("last_reviewed"))
-              for n in names)
-    for name in names:
-        english = (docs / name).read_text(encoding="utf-8")
-        text = ARABIC.format(reviewer=reviewer, day=day) if name == ARABIC_PAGE else english
-        project.write(f"docs/ar/{name}", translations.with_recorded(text, translations.source_hash(english)))
-        project.write(f"docs/ar/.sources/{name}", english)
-    text = project.read("mkdocs.yml")
-    assert "\ndocs_dir: docs\n" in text and "\n  language: en\n" in text
-    project.write("mkdocs.yml", text.replace("\ndocs_dir: docs\n", "\ndocs_dir: docs/ar\n")
-                  .replace("\n  language: en\n", "\n  language: ar\n"))
-    languages = [dict(entry) for entry in LANGUAGES]
-    languages[1]["publish_stale"] = publish_stale
-    project.set_extra("languages", languages)
+    """This copy of the site with its Arabic pages (docs/ar/) as complete translations: each one's version of its
+    English page recorded (translated_from, the docs/ar/.sources copy, as `make translations RECORD=…` does) and
+    reviewed by the site's reviewer, so that what a test changes is the only thing the checks can say;
+    ``publish_stale`` for ar in extra.languages."""
+    assert (project.root / "docs" / "ar" / ARABIC_PAGE).is_file()
+    assert f"docs/ar/{ARABIC_PAGE}" in project.record_translations()
+    project.review_translations()
+
+    def change(extra):
+        entry = next(e for e in extra["languages"] if e["code"] == "ar")
+        entry["publish_stale"] = publish_stale
+    project.edit_extra(change)
     return project
 
 
@@ -346,19 +322,26 @@ def test_the_table():
     ])
 
 
-def test_languages_setting_is_checked():
+def test_languages_setting_is_checked(tmp_path):
     from sitekit import settings
 
-    checker = settings.Settings("mkdocs.yml", "extra:\n  languages:\n    - code: en\n    - code: Arabic\n"
-                                "      publish_stale: yes please\n")
-    found = checker.value(settings.SectionList(settings.Language, default=[]),
-                          [{"code": "en"}, {"code": "Arabic", "publish_stale": "yes please"}], "extra.languages")
+    text = ("extra:\n  languages:\n    - code: en\n      locale: en_GB\n      name: English\n    - code: Arabic\n"
+            "      locale: ar\n      name: العربية\n      publish_stale: yes please\n")
+    (tmp_path / "Arabic").mkdir()
+    checker = settings.Settings("mkdocs.yml", text)
+    found = settings.validate_languages(yaml.safe_load(text)["extra"], checker, docs_dir=str(tmp_path))
     assert [str(p) for p in checker.problems] == [
-        'mkdocs.yml:4: extra.languages[1].code: "Arabic" is not a language code like "ar" — set code to the '
-        "language's two- or three-letter code, e.g. \"ar\"",
-        "mkdocs.yml:5: extra.languages[1].publish_stale: is text, not true or false — set publish_stale to true "
-        "(outdated translations publish with a notice) or false (a public build refuses them)"]
-    assert found[0] == {"code": "en", "locale": None, "name": None, "dir": None, "publish_stale": False}
+        'mkdocs.yml:6: extra.languages[1].code: "Arabic" is not a language code like "ar" (two or three lower-case '
+        "letters) — set code to the language's two-letter code in lower case, e.g. ar (its pages go in docs/ar/)",
+        "mkdocs.yml:9: extra.languages[1].publish_stale: is text, not true or false — set publish_stale to true "
+        "(an outdated translation may publish, with a notice) or false"]
+    assert found == []
+    (tmp_path / "ar").mkdir()
+    checker = settings.Settings("mkdocs.yml", text)
+    good = text.replace("Arabic", "ar").replace("      publish_stale: yes please\n", "")
+    found = settings.validate_languages(yaml.safe_load(good)["extra"], checker, docs_dir=str(tmp_path))
+    assert checker.problems == []
+    assert [(e["code"], e["dir"], e["publish_stale"]) for e in found] == [("en", "ltr", False), ("ar", "rtl", False)]
 
 
 # ---------------------------------------------------------------- builds of the Arabic edition
@@ -381,12 +364,22 @@ def outdated_problem(project: Project, name: str) -> str:
             f"it, then record the new version (make translations RECORD=docs/ar/{name}); changed: {changed}")
 
 
-def test_the_arabic_edition_as_made_builds_clean(arabic):
-    result = arabic.build()
+def test_the_arabic_edition_as_made_builds_clean(project):
+    """The real Arabic pages: each is current (a strict build has no warning), in Arabic, and shows the "not yet
+    medically reviewed" banner exactly when its reviewed_by is pending (or missing)."""
+    result = project.build()
     assert result.returncode == 0, result.output
-    page = soup(result.page(ARABIC_PAGE[:-3] + "/"))
-    assert page.html["lang"] == "ar" and page.select_one("h1").get_text(strip=True).startswith("باختصار")
-    assert page.select_one(".translation-outdated, .translation-unreviewed") is None
+    pages = project.translated_pages()
+    assert f"docs/ar/{ARABIC_PAGE}" in pages
+    for relative in pages:
+        meta = frontmatter.split(project.read(relative), relative)[0].meta
+        page = soup(result.page("ar/" + url(relative.removeprefix("docs/ar/"))))
+        assert page.html["lang"] == "ar", relative
+        assert page.select_one(".translation-outdated") is None, relative
+        unreviewed = meta.get("reviewed_by") in (None, translations.PENDING)
+        assert (page.select_one('article .translation-unreviewed[role="note"]') is not None) is unreviewed, relative
+        if not meta.get("hide_title"):
+            assert page.select_one("article h1").get_text(strip=True).startswith(str(meta["title"])), relative
 
 
 def test_changing_one_sentence_of_an_english_page_is_named_by_make_check_and_refused_by_a_public_build(arabic):
@@ -401,14 +394,14 @@ def test_changing_one_sentence_of_an_english_page_is_named_by_make_check_and_ref
     assert status == 1  # a warning the strict build refuses
     preview = arabic.build(strict=False)  # a preview builds, with the notice on the page
     assert preview.returncode == 0 and expected in preview.output
-    assert soup(preview.page(name[:-3] + "/")).select_one('.translation-outdated[role="note"]') is not None
+    assert soup(preview.page("ar/" + url(name))).select_one('.translation-outdated[role="note"]') is not None
     publishable(arabic)
     public = arabic.build(strict=False, allow_dev_receiver=False, site_url=PUBLIC)
     assert public.returncode != 0
     assert f"ERROR   -  {expected}" in public.output
     assert public.output.count("translated from an older version") == 1  # only that page
     assert "1 problem in the translations" in public.output
-    assert not (public.site / "index.html").exists()
+    assert not (public.site / "index.html").exists() and not (public.site / "ar" / "index.html").exists()
 
 
 def test_publish_stale_publishes_an_outdated_page_with_a_notice(tmp_path):
@@ -418,29 +411,30 @@ def test_publish_stale_publishes_an_outdated_page_with_a_notice(tmp_path):
     result = project.build(allow_dev_receiver=False, site_url=PUBLIC)
     assert result.returncode == 0, result.output
     assert "translated from an older version" not in result.output
-    notice = soup(result.page(name[:-3] + "/")).select_one('article .translation-outdated[role="note"]')
+    notice = soup(result.page("ar/" + url(name))).select_one('article .translation-outdated[role="note"]')
     assert notice is not None and notice.get_text(strip=True)
     if not (ROOT / "overrides" / "locales" / "ar.yml").exists():  # no catalog yet: the English words, marked English
         assert notice.select_one("p")["lang"] == "en" and notice.select_one("p")["dir"] == "ltr"
     for other in english_pages(project.root / "docs"):
-        if other != name and other != "thank-you.md" and (result.site / other[:-3] / "index.html").exists():
-            assert soup(result.page(other[:-3] + "/")).select_one(".translation-outdated") is None, other
+        if other != name and other != "thank-you.md" and (result.site / "ar" / url(other) / "index.html").exists():
+            assert soup(result.page("ar/" + url(other))).select_one(".translation-outdated") is None, other
 
 
 def test_an_unreviewed_translation_shows_a_banner_in_previews_and_is_refused_by_a_public_build(arabic):
     arabic.set_front(f"docs/ar/{ARABIC_PAGE}", "reviewed_by", "pending")
     preview = arabic.build()
     assert preview.returncode == 0, preview.output
-    banner = soup(preview.page(ARABIC_PAGE[:-3] + "/")).select_one('article .translation-unreviewed[role="note"]')
+    banner = soup(preview.page("ar/" + url(ARABIC_PAGE))).select_one('article .translation-unreviewed[role="note"]')
     assert banner is not None and banner.select_one("summary").get_text(strip=True)
-    assert soup(preview.page("faq/")).select_one(".translation-unreviewed") is None
+    assert soup(preview.page("ar/faq/")).select_one(".translation-unreviewed") is None  # reviewed
+    assert soup(preview.page(url(ARABIC_PAGE))).select_one(".translation-unreviewed") is None  # the English page
     publishable(arabic)
     public = arabic.build(strict=False, allow_dev_receiver=False, site_url=PUBLIC)
     assert public.returncode != 0
     line = frontmatter.split(arabic.read(f"docs/ar/{ARABIC_PAGE}"), "x")[0].line_of("reviewed_by")
     assert (f"docs/ar/{ARABIC_PAGE}:{line}: the translation has not been medically reviewed (reviewed_by: pending) — "
             f"{UNREVIEWED_FIX.replace('docs/faq.md', f'docs/{ARABIC_PAGE}')}") in public.output
-    assert not (public.site / "index.html").exists()
+    assert not (public.site / "index.html").exists() and not (public.site / "ar" / "index.html").exists()
 
 
 def test_a_translation_without_translated_from_fails_with_the_version_to_record(arabic):
@@ -453,11 +447,6 @@ def test_a_translation_without_translated_from_fails_with_the_version_to_record(
             f"RECORD=docs/ar/{ARABIC_PAGE}") in result.output
 
 
-def as_default_build(project: Project) -> None:
-    """mkdocs.yml as the project has it (docs_dir docs), keeping extra.languages: what `make translations` reads."""
-    project.write("mkdocs.yml", project.read("mkdocs.yml").replace("\ndocs_dir: docs/ar\n", "\ndocs_dir: docs\n"))
-
-
 def make_translations(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(TOOLS / "translations.py"), "--project", str(project.root), *args],
                           cwd=project.root, capture_output=True, text=True, timeout=60)
@@ -466,7 +455,6 @@ def make_translations(project: Project, *args: str) -> subprocess.CompletedProce
 def test_record_round_trip(arabic):
     name = change_one_sentence(arabic, "faq.md")
     before = arabic.read(f"docs/ar/{name}")
-    as_default_build(arabic)
     table = make_translations(arabic)
     assert table.returncode == 0, table.stderr
     assert re.search(rf"^{re.escape(name)}\s+outdated$", table.stdout, re.MULTILINE), table.stdout
@@ -484,14 +472,12 @@ def test_record_round_trip(arabic):
     assert arabic.read(f"docs/ar/.sources/{name}") == arabic.read(f"docs/{name}")
     assert re.search(rf"^{re.escape(name)}\s+current$", make_translations(arabic).stdout, re.MULTILINE)
     assert make_translations(arabic, "--strict").returncode == 0
-    # Built as the Arabic edition again, nothing is said about the page.
-    arabic.write("mkdocs.yml", arabic.read("mkdocs.yml").replace("\ndocs_dir: docs\n", "\ndocs_dir: docs/ar\n"))
+    # Built again (with its Arabic edition), nothing is said about the page.
     result = arabic.build()
     assert result.returncode == 0, result.output
 
 
 def test_make_translations_lists_missing_and_orphan_pages(arabic):
-    as_default_build(arabic)
     (arabic.root / "docs/ar" / ARABIC_PAGE).unlink()
     arabic.write("docs/ar/retired.md", arabic.read("docs/ar/faq.md"))
     out = make_translations(arabic)

@@ -108,6 +108,16 @@ class SiteState:
         """The data of a MkDocs page (its record was made by the site hook when MkDocs read it)."""
         return self.pages[page.file.src_uri]
 
+    def falls_back(self, src_uri: str) -> bool:
+        """Whether the page ``src_uri`` of this (language's) build is the default language's page, shown because the
+        language has no page of its own (hooks/languages.py): it is English text, checked as such, not a
+        translation."""
+        return src_uri in self.values.get("untranslated", ())
+
+    def page_language(self, src_uri: str, build_language: str) -> str:
+        """The language a page's text is in: the default language's for a page that falls back, else the build's."""
+        return self.languages[0].code if self.languages and self.falls_back(src_uri) else build_language
+
     # ------------------------------------------------------------ changes to the built pages
 
     def digest_of(self, html: str) -> str:

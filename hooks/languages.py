@@ -147,6 +147,9 @@ def _build_other_languages(site, config) -> None:
         except MkDocsException:  # a strict build's warnings (counted by this build too) or MkDocs' own error
             pass
         problems = getattr(nested, "site_state", None)
+        if problems is not None:  # what a public build of this language would refuse, for `make check`
+            known = {str(problem) for problem in site.publish_only}
+            site.publish_only += [problem for problem in problems.publish_only if str(problem) not in known]
         for problem in problems.problems if problems is not None else []:
             if str(problem) in seen:  # a page that falls back: the default build said it already
                 continue

@@ -35,6 +35,12 @@ def on_page_markdown(markdown, page, config, files):
     verdict = translations.check(record.front, record.path, language.code, english, snapshot,
                                  publishing=site.publishing, publish_stale=language.publish_stale)
     site.report(list(verdict.problems))
+    if not site.publishing:  # what a public build would refuse besides, for `make check` (the state's publish_only)
+        public = translations.check(record.front, record.path, language.code, english, snapshot,
+                                    publishing=True, publish_stale=language.publish_stale)
+        said = {str(problem) for problem in verdict.problems}
+        site.publish_only += [problem for problem in public.problems
+                              if problem.severity == "error" and str(problem) not in said]
     page.meta["translation"] = {"status": verdict.status, "outdated": verdict.outdated_notice,
                                 "unreviewed": verdict.unreviewed}
     return markdown

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, review_day, site_config
+from conftest import ROOT, other_languages, review_day, site_config
 from sitekit.problems import Problem
 
 import check  # tools/check.py
@@ -71,18 +71,25 @@ def test_the_real_guide_passes_in_under_five_seconds():
     reported, since publishing refuses them."""
     result, seconds = run_check(ROOT, SITE_TODAY=review_day())  # the day of its latest review, not the real date
     listed = site_config()["extra"].get("example_data") or []
-    if not listed:
+    pending = [path.relative_to(ROOT).as_posix() for code in other_languages() for path in sorted((ROOT / "docs" / code).glob("*.md"))
+               if re.search(r"(?m)^reviewed_by:\s*pending\s*$", path.read_text(encoding="utf-8").split("\n---\n")[0])]
+    if not listed and not pending:
         assert (result.returncode, result.stdout, result.stderr) == (0, "No problems found.\n", "")
     else:
         lines = result.stdout.splitlines()
         assert result.returncode == 1 and result.stderr == ""
-        assert [re.sub(r"^mkdocs\.yml:\d+: extra\.(\S+): is example data \(.*$", r"\1", line) for line in lines[:-1]] == listed
-        assert lines[-1] == (f"{len(listed)} errors, 0 warnings: this will not publish until they are fixed. "
-                             "EDITING.md explains each message.")
+        keys = [re.sub(r"^mkdocs\.yml:\d+: extra\.(\S+): is example data \(.*$", r"\1", line)
+                for line in lines[:-1] if line.startswith("mkdocs.yml:")]
+        unreviewed = [line.split(":", 1)[0] for line in lines[:-1] if not line.startswith("mkdocs.yml:")
+                      and ": the translation has not been medically reviewed (reviewed_by: pending) — " in line]
+        assert keys == listed and unreviewed == pending and len(lines) - 1 == len(listed) + len(pending), result.stdout
+        assert lines[-1] == (f"{len(listed) + len(pending)} errors, 0 warnings: this will not publish until they are "
+                             "fixed. EDITING.md explains each message.")
     assert seconds < 5, f"make check took {seconds:.1f} s"
 
 
 def test_a_mistake_only_the_build_finds_is_reported_at_its_line(project):
+    project.make_publishable()  # nothing else to report: the clinic's own details, translations reviewed
     project.write("docs/conclusion.md", project.read("docs/conclusion.md") + "\nSee [the plan](treatment-plan.md#no-such-step).\n")
     project.record_translations()  # the translator follows the English change
     result, _ = run_check(project.root, SITE_TODAY=review_day(project.root / "docs"))
@@ -256,6 +263,9 @@ PUBLISHES = [
      "extra.clinic.name: is example data (", False),
     ("dev-receiver", lambda project: project.set_extra("booking", {"endpoint": "http://127.0.0.1:8025/f/dev"}),
      "extra.booking.endpoint: is the local development receiver", False),
+    ("unreviewed-translation", lambda project: [project.set_front(page, "reviewed_by", "pending")
+                                                for page in project.translated_pages()[:1]],
+     "the translation has not been medically reviewed (reviewed_by: pending)", False),
 ]
 
 

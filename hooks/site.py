@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitekit import cache, languages, page as pages, policy, settings, state
+from sitekit.escape import as_text
 from sitekit.problems import display_path
 
 #: Set to 1 to build with the local development receiver (tests and `make check` only).
@@ -32,11 +33,16 @@ def on_config(config):
     theme_language = config.theme.get("language")
     code = languages.nested_code(config.extra.get("languages"), theme_language, config.docs_dir)
     docs_dirs = [config.docs_dir, os.path.dirname(os.path.normpath(config.docs_dir))] if code else [config.docs_dir]
+    if code is not None:  # the site's name, description and footer line in this language (extra.languages)
+        own = languages.raw_entry(config.extra.get("languages"), code)
+        for key in settings.SITE_TEXTS:
+            if isinstance(own.get(key), str) and own[key].strip():
+                config[key] = as_text(own[key])
     extra = settings.validate_all(
         dict(config.extra), checker, site_name=config.site_name, asset_dirs=[*docs_dirs, *config.theme.dirs],
         features=list(config.theme.get("features") or []), known_rules=policy.ALL_RULE_IDS,
         hooks={Path(name).stem for name in config.hooks}, docs_dir=docs_dirs[-1], theme_dirs=config.theme.dirs,
-        theme_language=None if code else theme_language)
+        theme_language=None if code else theme_language, language=code)
     command = state.SESSION.command
     publishing = settings.is_publishing(command, config.site_url, allowed=os.environ.get(ALLOW_DEV_RECEIVER) == "1")
     # What only a public build refuses: worked out in every build, so `make check` (a preview) can say it too.
@@ -45,6 +51,9 @@ def on_config(config):
         settings.refuse_example_data(extra["example_data"], refusals)  # one problem per example key
         if "booking" in extra:
             settings.refuse_dev_endpoint(extra["booking"], refusals)
+        if code is None:  # said once, by the default build, for every language
+            settings.refuse_untranslated(checker.untranslated, extra["languages"], refusals,
+                                         tuple(key for key in settings.SITE_TEXTS if config.get(key)))
     state.fail_now(checker.problems + (refusals.problems if publishing else []), "settings")
     config.extra.update(extra)
     project = Path(config.config_file_path or "mkdocs.yml").resolve().parent

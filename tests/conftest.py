@@ -40,22 +40,57 @@ ANOTHER_CLINIC = {
     "clinic.address": {"street": "4 Canal Wharf", "locality": "Manchester", "postcode": "M1 7ED", "country": "GB"},
     "clinic.opening_hours": [{"days": ["Tuesday", "Wednesday", "Thursday"], "opens": "10:00", "closes": "19:00"},
                              {"days": ["Saturday"], "opens": "09:30", "closes": "13:30"}],
-    "clinic.out_of_hours": "call 0161 496 0856 and leave a message: the doctor on call rings back within an hour",
-    "clinic.complaints": "Ask for our complaints leaflet, or write to the clinic manager at the address below.",
+    # Text a patient reads is written per language (README, "Languages"): here in each language of the project.
+    "clinic.out_of_hours": {"en": "call 0161 496 0856 and leave a message: the doctor on call rings back within an hour",
+                            "ar": "اتصل على 0161 496 0856 واترك رسالة: يعاود الطبيب المناوب الاتصال بك خلال ساعة"},
+    "clinic.complaints": {"en": "Ask for our complaints leaflet, or write to the clinic manager at the address below.",
+                          "ar": "اطلب نشرة الشكاوى لدينا، أو اكتب إلى مدير العيادة على العنوان أدناه."},
     "clinic.cooling_off_days": 7,
     "clinic.brand.logo": "assets/images/riverside-logo.svg",
-    "practitioners": [{"name": "Dr Priya Shah", "profession": "doctor", "register": "General Medical Council",
+    "practitioners": [{"name": "Dr Priya Shah", "profession": {"en": "doctor", "ar": "طبيبة"},
+                       "register": "General Medical Council",
                        "number": "7654321", "register_url": "https://www.gmc-uk.org/registrants"}],
-    "reviewers.*": {"name": "Dr Priya Shah", "qualification": "MB ChB, consultant dermatologist"},
+    "reviewers.*": {"name": "Dr Priya Shah", "qualification": {"en": "MB ChB, consultant dermatologist",
+                                                               "ar": "بكالوريوس الطب والجراحة، استشارية أمراض جلدية"}},
     "booking.endpoint": "https://formspree.io/f/mqkrzvab",
     "seo.image": "assets/images/riverside-share.png",
-    "seo.image_alt": "Mesotherapy explained, by Riverside Skin Studio",
+    "seo.image_alt": {"en": "Mesotherapy explained, by Riverside Skin Studio",
+                      "ar": "شرح الميزوثيرابي من Riverside Skin Studio"},
 }
+#: The languages ANOTHER_CLINIC's texts are written in.
+ANOTHER_CLINIC_LANGUAGES = ("en", "ar")
 
 
-def another_clinic(key: str):
-    """Another clinic's value for an example key (any reviewer key takes the reviewer)."""
-    return ANOTHER_CLINIC["reviewers.*" if key.startswith("reviewers.") else key]
+def another_clinic(key: str, codes: list[str] | None = None):
+    """Another clinic's value for an example key (any reviewer key takes the reviewer), its texts in the project's
+    languages ``codes`` (the default first): per language when there are several, the text alone when one."""
+    missing = [code for code in codes or [] if code not in ANOTHER_CLINIC_LANGUAGES]
+    assert not missing, f"add another clinic's texts in {missing} to ANOTHER_CLINIC in tests/conftest.py"
+
+    def shaped(value):
+        if isinstance(value, dict) and set(value) == set(ANOTHER_CLINIC_LANGUAGES):
+            if codes and len(codes) > 1:
+                return {code: value[code] for code in codes}
+            return value[codes[0] if codes else ANOTHER_CLINIC_LANGUAGES[0]]
+        if isinstance(value, dict):
+            return {name: shaped(item) for name, item in value.items()}
+        if isinstance(value, list):
+            return [shaped(item) for item in value]
+        return value
+    return shaped(ANOTHER_CLINIC["reviewers.*" if key.startswith("reviewers.") else key])
+
+
+def in_language(value, code: str | None = None, root: Path | None = None):
+    """A setting a visitor reads as a page in language ``code`` shows it (the default language when None): the
+    text itself, or that language's text of one written per language (``{en: …, ar: …}``)."""
+    codes = language_codes(root or ROOT)
+    if isinstance(value, dict) and codes and codes[0] in value and set(value) <= set(codes):
+        return value.get(code or codes[0], value[codes[0]])
+    if isinstance(value, dict):
+        return {key: in_language(item, code, root) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_language(item, code, root) for item in value]
+    return value
 
 
 def png(width: int, height: int, rgb=(20, 90, 80)) -> bytes:
@@ -130,10 +165,23 @@ class Project:
                 node = extra
                 for part in parents:
                     node = node.setdefault(part, {})
-                node[last] = another_clinic(key)
+                node[last] = another_clinic(key, language_codes(self.root))
             extra.pop("example_data", None)
         self.edit_extra(change)
         return listed
+
+    def one_language(self) -> None:
+        """The site in its default language only: no extra.languages, no docs/CODE/ folders, and each text written
+        per language as the default language's text alone."""
+        others = other_languages(self.root)
+
+        def change(extra):
+            extra.update(in_language({key: value for key, value in extra.items() if key != "languages"},
+                                     root=self.root))
+            extra.pop("languages", None)
+        self.edit_extra(change)
+        for code in others:
+            shutil.rmtree(self.root / "docs" / code)
 
     def set_front(self, relative: str, key: str, value: str) -> None:
         """Set one front matter key of a page (added before the closing "---" if the page has none)."""
@@ -334,6 +382,12 @@ def translations_tool():
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def language_codes(root: Path = ROOT) -> list[str]:
+    """The codes of extra.languages, the default first ([] on a site of one language)."""
+    entries = (site_config(root).get("extra") or {}).get("languages") or []
+    return [str(entry["code"]) for entry in entries if isinstance(entry, dict) and entry.get("code")]
 
 
 def other_languages(root: Path = ROOT) -> list[str]:

@@ -266,6 +266,9 @@ PUBLISHES = [
     ("unreviewed-translation", lambda project: [project.set_front(page, "reviewed_by", "pending")
                                                 for page in project.translated_pages()[:1]],
      "the translation has not been medically reviewed (reviewed_by: pending)", False),
+    # A text a patient reads, written in the default language only: the other languages' pages would show it.
+    ("untranslated-setting", lambda project: project.set_extra("clinic", {"complaints": "Write to the manager."}),
+     "extra.clinic.complaints: has no text in" if other_languages() else None, not other_languages()),
 ]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -207,7 +206,7 @@ def entry(i, **changes):
                  "language_COUNTRY, e.g. en_GB, or the language alone, e.g. ar", id="locale"),
     pytest.param(entry(1, colour="green"), ("ar",), "en",
                  'mkdocs.yml:8: extra.languages[1].colour: is not a known setting — remove it; known keys are code, '
-                 "locale, name, dir, publish_stale", id="unknown-key"),
+                 "locale, name, dir, publish_stale, site_name, site_description, copyright", id="unknown-key"),
     pytest.param(entry(1, name=None), ("ar",), "en",
                  "mkdocs.yml:10: extra.languages[1].name: is missing — set name to the language's name in its own "
                  "script, e.g. العربية (the language switcher)", id="missing-name"),
@@ -459,8 +458,7 @@ def test_problems_of_every_language_stop_the_build_once(tmp_path):
 
 def test_without_languages_the_site_is_english_only(tmp_path):
     project = Project(tmp_path / "project")
-    project.set_extra("languages", None)
-    shutil.rmtree(project.root / "docs" / "ar")
+    project.one_language()
     result = project.build(site_url=ROOT_URL)
     assert result.returncode == 0, result.output
     page = soup(result.page(""))

@@ -100,6 +100,9 @@ def test_text_from_settings_and_front_matter_shows_as_text(project):
     project.write("docs/side-effects.md", page_text)
     project.set_extra("booking", {"treatments": [f"Hair {INJECTED}", "Face"]})
     project.set_extra("clinic", {"name": f"Clinic {INJECTED}"})
+    # Each other language's name of the site (extra.languages[].site_name) too.
+    project.edit_extra(lambda extra: [entry.update(site_name=f"Meso {INJECTED} & Co")
+                                      for entry in (extra.get("languages") or [])[1:]])
     result = project.build(strict=False)
     assert result.returncode == 0, result.output
     for path in sorted(result.site.rglob("*.html")):

@@ -9,12 +9,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, site_config
+from conftest import ROOT, in_language, site_config
 from sitekit.page import read as read_page
 from sitekit.topics import DEFAULT_PAGES, MIN_WORDS, REQUIRED, URGENT_CLASS
 
 CONFIG = site_config()
-EXTRA = CONFIG["extra"]
+EXTRA = in_language(CONFIG["extra"])  # as the default language's pages show it
 CLINIC = EXTRA["clinic"]
 POLICY = EXTRA.get("policy") or {}
 PRESET = POLICY.get("preset", "generic")

@@ -50,6 +50,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from static_server import StaticServer  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "hooks"))
+from sitekit.topics import BY_ID as TOPICS  # noqa: E402
+
 LIGHTHOUSE_DIR = ROOT / "tools" / "benchmark"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -85,9 +88,31 @@ def write_config(path: Path, config: dict) -> Path:
     return path
 
 
-def ours_config(base: dict, root: Path, docs_dir: Path, site_url: str, nav=None, not_in_nav=None) -> dict:
-    """Our mkdocs.yml with absolute paths (so it can live anywhere), a given docs folder and address."""
+def other_languages(base: dict) -> list[str]:
+    """The codes of extra.languages after the first (their pages are in docs/CODE/)."""
+    entries = (base.get("extra") or {}).get("languages") or []
+    return [str(entry["code"]) for entry in entries[1:] if isinstance(entry, dict) and entry.get("code")]
+
+
+def in_language(value, codes: list):
+    """Settings with each text written per language (``{en: …, ar: …}``) as the first language's text alone."""
+    if isinstance(value, dict):
+        if codes and codes[0] in value and set(value) <= set(codes):
+            return value[codes[0]]
+        return {key: in_language(item, codes) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_language(item, codes) for item in value]
+    return value
+
+
+def ours_config(base: dict, root: Path, docs_dir: Path, site_url: str, nav=None, not_in_nav=None,
+                one_language: bool = False) -> dict:
+    """Our mkdocs.yml with absolute paths (so it can live anywhere), a given docs folder and address;
+    ``one_language``: without extra.languages (the synthetic sites are the default language's pages only)."""
     config = json.loads(json.dumps(base))
+    if one_language:
+        codes = [entry.get("code") for entry in config.get("extra", {}).pop("languages", None) or []]
+        config["extra"] = in_language(config.get("extra", {}), codes)
     config["docs_dir"] = str(docs_dir)
     config["site_url"] = site_url
     config["hooks"] = [str(root / hook) for hook in config.get("hooks") or []]
@@ -211,6 +236,10 @@ def retitle(text: str, title: str) -> str:
     """Give a copy of a page its own title (front matter and first heading) and no one-per-site marks."""
     text = re.sub(r"(?m)^title:.*$", "title: " + json.dumps(title, ensure_ascii=False), text, count=1)
     text = re.sub(r"(?m)^# .*$", "# " + title, text, count=1)
+    # A required topic's section is one page's (its id is the section's address): a copy's sections get ids of
+    # their own, and the copy's links to them follow.
+    for topic in TOPICS:
+        text = re.sub(r"#" + re.escape(topic) + r"(?![\w-])", f"#{topic}-copy", text)
     return PROCEDURE_MARK.sub("", text)
 
 
@@ -233,10 +262,14 @@ def make_synthetic(pages: int, base: dict, target: Path) -> tuple[list, list[str
     docs = ROOT / base.get("docs_dir", "docs")
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(docs, target, ignore=shutil.ignore_patterns("*.md"))
+    # The default language's pages only (the other languages' folders, docs/CODE/, stay out: see ours_config).
+    others = set(other_languages(base))
+    shutil.copytree(docs, target, ignore=lambda folder, names: [
+        name for name in names if name.endswith(".md") or (Path(folder) == docs and name in others)])
     booking = (base.get("extra") or {}).get("booking") or {}
     in_nav = nav_files(base.get("nav"))
-    sources = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    sources = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                     if p.relative_to(docs).parts[0] not in others)
     defaults = {"page": "book.md", "thank_you_page": "thank-you.md", "privacy_page": "privacy.md"}  # README
     single = {"index.md", *(booking.get(key, default) for key, default in defaults.items())}
     for name in sources:
@@ -350,7 +383,7 @@ def run_builds(base: dict, work: Path, quick: bool, repeats: int) -> dict:
     for size in sizes:
         folder = work / f"synthetic-{size}"
         nav, not_in_nav = make_synthetic(size, base, folder / "docs")
-        ours = ours_config(base, ROOT, folder / "docs", url, nav=nav, not_in_nav=not_in_nav)
+        ours = ours_config(base, ROOT, folder / "docs", url, nav=nav, not_in_nav=not_in_nav, one_language=True)
         plain = plain_material_config(ours, ["navigation.prune"])
         variants = {"ours-cold": write_config(folder / "ours-cold.yml", ours),
                     "ours": write_config(folder / "ours.yml", ours),
@@ -591,12 +624,15 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     results: dict = {"machine": machine(), "quick": args.quick}
     try:
+        # Each part's figures are written as soon as it ends, so a later part's failure keeps them.
         if not args.skip_lighthouse:
             print("Lighthouse …", flush=True)
             results["lighthouse"] = run_lighthouse(base, work, args.quick)
+            save(args.out, results)
         if not args.skip_build:
             print("Build times …", flush=True)
             results["build"] = run_builds(base, work, args.quick, repeats)
+            save(args.out, results)
         if not args.skip_serve:
             print("Live reload …", flush=True)
             results["serve"] = run_serve(base, work, edits)
@@ -618,9 +654,13 @@ def main(argv=None) -> int:
         lines += serve_table(results["serve"]) + [""]
     lines.append(f"Whole run: {results['seconds']:.0f} s. Raw figures: {args.out}")
     print("\n".join(lines))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    save(args.out, results)
     return 0
+
+
+def save(out: Path, results: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,12 @@ def nested_code(raw: Any, theme_language: str | None, docs_dir: str) -> str | No
     return None
 
 
+def raw_entry(raw: Any, code: str) -> dict:
+    """The entry of ``extra.languages`` for ``code`` as written (``{}`` if there is none)."""
+    entries = raw if isinstance(raw, list) else []
+    return next((entry for entry in entries if isinstance(entry, dict) and entry.get("code") == code), {})
+
+
 def is_other_language(src_uri: str, codes: Iterable[str]) -> bool:
     """Whether a file of the default docs folder belongs to another language (``ar/faq.md`` with ``ar``)."""
     top = src_uri.split("/", 1)[0]

@@ -182,6 +182,17 @@ class NonEmptyText(Text):
         return value
 
 
+class Words(Option):
+    """Text a visitor reads, in the site's languages (README, "Languages"): the text itself (the same in every
+    language), or one text per language code of ``extra.languages`` (``{en: "…", ar: "…"}``), the default
+    language's required. Walked by :meth:`Settings.words`, which picks the build's language. ``each_language``:
+    a sentence that every language needs in its own words (a name may stay the same in every language)."""
+
+    def __init__(self, text: Option, default: Any = _REQUIRED, each_language: bool = True):
+        super().__init__(default)
+        self.text, self.each_language = text, each_language
+
+
 class Section(Option):
     """A nested section (walked by :meth:`Settings.section`, not validated as one value)."""
 
@@ -220,8 +231,8 @@ class Hours(base.Config):
 
 
 class Price(base.Config):
-    item = Text()
-    price = Text()
+    item = Words(Text())
+    price = Words(Text(), each_language=False)
 class Brand(base.Config):
     """extra.clinic.brand: the logo and colours (sitekit.brand says where each colour goes and checks it)."""
     logo = Text(default=None)
@@ -250,14 +261,14 @@ def complete_brand(raw: Any, brand: dict[str, Any] | None, settings: "Settings")
 
 
 class Clinic(base.Config):
-    name = Text()
+    name = Words(Text(), each_language=False)
     phone = Phone()
     email = Email()
     address = Section(Address)
     opening_hours = SectionList(Hours)
     services = ListOf(Text(), default=[])
-    out_of_hours = NonEmptyText(default=None)
-    complaints = NonEmptyText(default=None)
+    out_of_hours = Words(NonEmptyText(), default=None)
+    complaints = Words(NonEmptyText(), default=None)
     prices = SectionList(Price, default=[])
     cooling_off_days = WholeNumber(default=None, low=1, high=60, unit=" days")
     emergency = Checked(lambda text: bool(re.fullmatch(r"\+?[\d ]{2,20}", text.strip())),
@@ -276,22 +287,22 @@ class Code(Option):
 
 class Practitioner(base.Config):
     name = Text()
-    profession = Text()
-    register = Text()
+    profession = Words(Text())
+    register = Words(Text(), each_language=False)
     number = Code()
     register_url = WebAddress()
 
 
 class Reviewer(base.Config):
     name = Text()
-    qualification = Text()
+    qualification = Words(Text())
 
 
 class Booking(base.Config):
     provider = OneOf(PROVIDERS, default="form")
     endpoint = WebAddress(default=DEV_RECEIVER)
     timeout_seconds = WholeNumber(default=15, low=3, high=120, unit=" seconds")
-    treatments = ListOf(Text(), default=[])
+    treatments = ListOf(Words(Text()), default=[])
     page = MarkdownFile(default="book.md")
     thank_you_page = MarkdownFile(default="thank-you.md")
     privacy_page = MarkdownFile(default="privacy.md")
@@ -331,7 +342,7 @@ class Policy(base.Config):
 class Seo(base.Config):
     locale = Locale(default=DEFAULT_LOCALE)
     image = Text(default=DEFAULT_IMAGE)
-    image_alt = NonEmptyText(default=None)
+    image_alt = Words(NonEmptyText(), default=None)
     procedure = Text(default=DEFAULT_PROCEDURE)
 
 
@@ -342,6 +353,14 @@ class LanguageEntry(base.Config):
     name = NonEmptyText()
     dir = OneOf(("ltr", "rtl"), default=None)
     publish_stale = YesNo(default=False)
+    site_name = NonEmptyText(default=None)         # the site's name in this language (the default's: site_name)
+    site_description = NonEmptyText(default=None)  # and its description (the default's: site_description)
+    copyright = NonEmptyText(default=None)         # and the footer's line (the default's: copyright)
+
+
+#: The keys of mkdocs.yml's top level that a visitor reads, which each other language gives in its entry.
+SITE_TEXTS = {"site_name": "the site's name", "site_description": "the site's description",
+              "copyright": "the footer's line (copyright)"}
 
 
 #: How to fix each key, in the words a clinic's staff would use.
@@ -377,6 +396,7 @@ HINTS = {
     "extra.booking.endpoint": "set extra.booking.endpoint to your form service's https address, e.g. https://formspree.io/f/your-form-id",
     "extra.booking.timeout_seconds": "set extra.booking.timeout_seconds to a whole number of seconds from 3 to 120",
     "extra.booking.treatments": "list the treatments a patient can choose from, one per line",
+    "extra.booking.treatments[]": "write the treatment's name as text, e.g. - Mesotherapy for the face",
     "extra.booking.page": "set extra.booking.page to the Markdown file of the booking page, e.g. book.md",
     "extra.booking.thank_you_page": "set extra.booking.thank_you_page to the Markdown file of the thank-you page, e.g. thank-you.md",
     "extra.booking.privacy_page": "set extra.booking.privacy_page to the Markdown file of the privacy notice, e.g. privacy.md",
@@ -441,6 +461,8 @@ HINTS.update({
 def _hint(path: str) -> str:
     generic = re.sub(r"\[\d+\]", "[]", path)
     generic = re.sub(r"^extra\.reviewers\.[^.]+\.", "extra.reviewers[].", generic)
+    if generic not in HINTS and _CODE.fullmatch(generic.rsplit(".", 1)[-1]):
+        generic = generic.rsplit(".", 1)[0]  # one language's text of a setting (out_of_hours.ar): its setting's fix
     return HINTS.get(generic, f"check {path} against the README's booking and clinic settings")
 
 
@@ -498,6 +520,14 @@ class Settings:
         self.config_path = config_path
         self.lines = key_lines(config_text) if config_text else {}
         self.problems: list[Problem] = []
+        #: The codes of extra.languages (the default first) and the build's language: which text of a Words
+        #: setting the build uses. Set by validate_all once the languages are checked.
+        self.language_codes: list[str] = []
+        self.language: str | None = None
+        #: (key, language code) of each Words setting with no text of its own in that language.
+        self.untranslated: list[tuple[str, str]] = []
+        #: The default language's text of each Words setting written per language, by key.
+        self.default_texts: dict[str, str] = {}
 
     @classmethod
     def for_config_file(cls, config_file_path: str | None) -> "Settings":
@@ -547,7 +577,49 @@ class Settings:
             check(out, lambda key, message, fix=None: self.add(f"{path}.{key}", message, fix))
         return out
 
+    def words(self, option: Words, raw: Any, path: str) -> Any:
+        """A :class:`Words` setting's text in the build's language (the default language's where it has none)."""
+        if raw is None:
+            return self.value(option.text if option.needed else Option(option.default), raw, path)
+        codes = self.language_codes
+        if isinstance(raw, dict) and not codes:
+            self.add(path, f"is written per language ({', '.join(map(str, raw))}), but extra.languages lists no "
+                     "languages", f"write the text itself, {path.rsplit('.', 1)[-1]}: \"…\", or list the site's "
+                     'languages in extra.languages (README, "Languages")')
+            return None
+        if not isinstance(raw, dict) or not codes:
+            text = self.value(option.text, raw, path)
+            if text is not None and option.each_language:
+                self.untranslated += [(path, code) for code in codes[1:]]
+            return text
+        key = path.rsplit(".", 1)[-1]
+        texts: dict[str, Any] = {}
+        for code, value in raw.items():
+            if str(code) not in codes:
+                self.add(f"{path}.{code}", f"is not one of the site's languages ({', '.join(codes)})",
+                         f"write the text for each language under its code in extra.languages, e.g. "
+                         f"{key}: {{{codes[0]}: \"…\", {codes[-1]}: \"…\"}}, or delete this line")
+                continue
+            texts[str(code)] = self.value(option.text, value, f"{path}.{code}")
+        default = codes[0]
+        if default not in raw:
+            self.add(path, f"has no text in the default language ({default})",
+                     f"add {default}: \"…\" under {key} (the text in {default}), beside the other languages'")
+            return None
+        if texts.get(default) is None:
+            return None
+        self.default_texts[path] = texts[default]
+        if option.each_language:
+            self.untranslated += [(path, code) for code in codes[1:] if code not in texts]
+        chosen = texts.get(self.language or default)
+        return texts[default] if chosen is None else chosen
+
     def value(self, option: Option, raw: Any, path: str) -> Any:
+        if isinstance(option, Words):
+            return self.words(option, raw, path)
+        if isinstance(option, ListOf) and isinstance(option.item, Words) and isinstance(raw, list):
+            items = [self.words(option.item, item, f"{path}[{i}]") for i, item in enumerate(raw)]
+            return [item for item in items if item is not None]
         if isinstance(option, Section):
             if raw is None:
                 if option.needed:
@@ -601,6 +673,9 @@ def validate(extra: dict[str, Any], settings: Settings) -> dict[str, Any]:
         out["reviewers"] = {key: dict(item, key=key) for key, item in reviewers.items()}
     booking = settings.section(Booking, extra.get("booking"), "extra.booking")
     if booking is not None:
+        # What the form sends for each treatment: the default language's text, whatever the page's language.
+        booking["treatments_sent"] = [settings.default_texts.get(f"extra.booking.treatments[{i}]", text)
+                                      for i, text in enumerate(booking.get("treatments") or [])]
         out["booking"] = booking
     return out
 
@@ -764,16 +839,20 @@ def validate_languages(extra: dict[str, Any], settings: Settings, *, docs_dir: s
 def validate_all(extra: dict[str, Any], settings: Settings, *, site_name: str, asset_dirs: list[str],
                  features: list[str], known_rules: list[str], hooks: set[str] | None = None,
                  docs_dir: str | None = None, theme_dirs: list[str] | tuple = (),
-                 theme_language: str | None = None) -> dict[str, Any]:
+                 theme_language: str | None = None, language: str | None = None) -> dict[str, Any]:
     """Everything under ``extra:`` (and the theme features the hooks rely on), once; problems go to ``settings``.
     ``hooks``: the names of the hook files in use (``structured_data`` needs the breadcrumbs feature);
     ``docs_dir``: where the pages named in settings must exist (not checked when ``None``; the default
-    language's folder); ``theme_language``: the default build's ``theme.language`` (None: not checked)."""
+    language's folder); ``theme_language``: the default build's ``theme.language`` (None: not checked);
+    ``language``: the code of the build's language (None: the default language), whose texts the build uses."""
     settings.unknown_keys(extra, ["clinic", "reviewers", "booking", "seo", "policy", "practitioners", "example_data",
                                   "languages", *THEME_EXTRA_KEYS], "extra")
+    languages = validate_languages(extra, settings, docs_dir=docs_dir, theme_dirs=theme_dirs,
+                                   theme_language=theme_language)
+    settings.language_codes = [entry["code"] for entry in languages]
+    settings.language = language
     out = validate(extra, settings)
-    out["languages"] = validate_languages(extra, settings, docs_dir=docs_dir, theme_dirs=theme_dirs,
-                                          theme_language=theme_language)
+    out["languages"] = languages
     out["example_data"] = validate_example_data(extra, settings)
     out["policy"] = validate_policy(extra, settings, known_rules)
     out["topics"] = validate_topics(extra, settings, out["policy"]["preset"], docs_dir)
@@ -947,3 +1026,27 @@ def refuse_example_data(example_data: list[dict[str, Any]], settings: Settings) 
         settings.add(item["key"], f"is example data ({quote(item['value'])}), not the clinic's own",
                      f"replace it with {_real(item['entry'])}, then delete \"{item['entry']}\" from "
                      "extra.example_data")
+
+
+def refuse_untranslated(untranslated: list[tuple[str, str]], languages: list[dict[str, Any]],
+                        settings: Settings, site_texts: tuple[str, ...] = ("site_name", "site_description")) -> None:
+    """A setting a visitor reads with no text in one of the site's languages: that language's pages would show the
+    default language's words (a patient who reads only Arabic, told in English how to reach the nurse on call).
+    Also each other language's entry without one of ``site_texts`` (the top-level keys the site sets)."""
+    if len(languages) < 2:
+        return
+    default = languages[0]
+    names = {entry["code"]: entry["name"] for entry in languages}
+    for path, code in untranslated:
+        languages_text = f"{{{default['code']}: \"…\", {code}: \"…\"}}"
+        key = path.rsplit(".", 1)[-1]
+        fix = (f"write this item per language, - {languages_text}" if key.endswith("]") else
+               f"write it per language, {key}: {languages_text}")
+        settings.add(path, f"has no text in {names[code]} ({code}): its pages would show the {default['name']} one",
+                     fix + ' (README, "Languages")')
+    for i, entry in enumerate(languages[1:], start=1):
+        for key, what in SITE_TEXTS.items():
+            if key in site_texts and not entry.get(key):
+                settings.add(f"extra.languages[{i}]", f"has no {key}: the {entry['name']} ({entry['code']}) pages "
+                             f"would show {what} in {default['name']}",
+                             f"add {key}: \"…\" to this entry, {what} in {entry['name']}")

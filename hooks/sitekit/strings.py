@@ -228,13 +228,36 @@ def day_runs(hours: list[dict]) -> list[dict]:
     return slots
 
 
+#: A run that reads left to right inside right-to-left text: a phone number, an email or web address, a price, a
+#: Latin word or name (from its first letter, digit, + or currency sign to its last letter or digit).
+_LTR_RUN = re.compile(r"[+£$€\dA-Za-z][\dA-Za-z@.+\-_/:()£$€ ]*[\dA-Za-z)]|[\dA-Za-z]")
+
+
+def ltr_runs(text) -> list[tuple[str, bool]]:
+    """A setting's text in parts, each with whether it reads left to right (``[("اتصل على ", False),
+    ("020 7946 0322", True), …]``): in right-to-left text, the template isolates each such part
+    (``partials/i18n/text.html``), or the bidirectional algorithm reorders a phone number's digit groups."""
+    text = str(text)
+    parts, position = [], 0
+    for match in _LTR_RUN.finditer(text):
+        if match.start() > position:
+            parts.append((text[position:match.start()], False))
+        parts.append((match.group(0), True))
+        position = match.end()
+    if position < len(text):
+        parts.append((text[position:], False))
+    return parts
+
+
 def day_keys() -> list[str]:
     """The catalog key of each day's name (``day.Monday`` …): templates make them from settings' day names."""
     return [f"day.{day}" for day in DAYS]
 
 
 def install(env, strings: Strings) -> None:
-    """Give a Jinja environment the wording (``t``) and the filters that word values (``fill``, ``day_runs``)."""
+    """Give a Jinja environment the wording (``t``) and the filters that word values (``fill``, ``day_runs``,
+    ``ltr_runs``)."""
     env.globals["t"] = strings
     env.filters["fill"] = fill
     env.filters["day_runs"] = day_runs
+    env.filters["ltr_runs"] = ltr_runs

@@ -1,7 +1,9 @@
-"""The booking form never loses a lead: every failure of the form service, exactly-once sending, drafts,
-and a run of 200+ submissions against a receiver that fails at random.
+"""The booking form never loses a lead, in every language of the site: every failure of the form service,
+exactly-once sending, drafts, and a run of 200+ submissions, shared between the languages' booking pages, against a
+receiver that fails at random.
 
-The receiver (tools/dev_receiver.py) records each submission_id once, like real form back-ends.
+The receiver (tools/dev_receiver.py) records each submission_id once, like real form back-ends. What the visitor is
+told comes from each language's string catalog (overrides/locales/CODE.yml) and the clinic's details from mkdocs.yml.
 """
 from __future__ import annotations
 
@@ -12,14 +14,28 @@ from pathlib import Path
 
 import pytest
 
-from conftest import site_config
+from conftest import other_languages, site_config
 from dev_receiver import Receiver
+from test_strings import load
 
 from .conftest import FORM_TIMEOUT, write_report
 
 CLINIC = site_config()["extra"]["clinic"]  # the clinic's details as staff set them in mkdocs.yml
 CLINIC_PHONE, CLINIC_EMAIL = str(CLINIC["phone"]), CLINIC["email"]
-DRAFT_KEY = "booking-draft:/book/"
+#: The booking page's path within a language (extra.booking.page), e.g. "book/".
+BOOKING_PAGE = site_config()["extra"]["booking"].get("page", "book.md").removesuffix(".md") + "/"
+#: Each language's code and where its pages start: the default language at the site's root, the others at /CODE/.
+DEFAULT_LANGUAGE = str(((site_config()["extra"].get("languages") or [{}])[0]).get("code") or "en")
+LANGUAGES = {DEFAULT_LANGUAGE: "", **{code: f"{code}/" for code in other_languages()}}
+
+
+def booking_path(language: str = DEFAULT_LANGUAGE) -> str:
+    return LANGUAGES[language] + BOOKING_PAGE
+
+
+def draft_key(language: str = DEFAULT_LANGUAGE) -> str:
+    return "booking-draft:/" + booking_path(language)  # booking.js keys the draft by the page's path
+
 
 # Every field the visitor can change, read back exactly as the browser holds it.
 SNAPSHOT = """() => {
@@ -55,28 +71,34 @@ def submission_id(page) -> str:
     return page.input_value("#booking-form-submission-id")
 
 
-def draft(page):
-    return page.evaluate("key => sessionStorage.getItem(key)", DRAFT_KEY)
+def draft(page, language: str = DEFAULT_LANGUAGE):
+    return page.evaluate("key => sessionStorage.getItem(key)", draft_key(language))
 
 
-# What the visitor is told, in plain words, for each way the form service can fail.
+# What the visitor is told, in plain words, for each way the form service can fail: the catalog key of the message.
 FAILURES = {
-    "500": "had a problem and did not accept your request",
-    "429": "is busy. Please wait a minute, then try again",
-    "400": "Please correct the fields listed above",
-    "hang": "did not answer in time",
-    "reset": "could not reach the clinic's form service",
-    "unreachable": "could not reach the clinic's form service",
+    "500": "booking.status.server",
+    "429": "booking.status.busy",
+    "400": "booking.status.fix_fields",
+    "hang": "booking.status.timeout",
+    "reset": "booking.status.network",
+    "unreachable": "booking.status.network",
 }
 
 
+def said(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("mode", FAILURES)
 def test_every_failure_keeps_the_fields_explains_offers_contacts_and_retry_succeeds(
-        new_context, site, outage_site, receiver, tmp_path, mode):
+        new_context, site, outage_site, receiver, tmp_path, mode, language):
+    catalog = load(language).values
     page = new_context(375, 812).new_page()
-    name = f"Fay Failure {mode}"
+    name = f"Fay Failure {mode} {language}"
     late_receiver = None
-    page.goto((outage_site if mode == "unreachable" else site).url + "book/")
+    page.goto((outage_site if mode == "unreachable" else site).url + booking_path(language))
     fill_everything(page, name)
     typed = page.evaluate(SNAPSHOT)
     if mode != "unreachable":
@@ -87,15 +109,15 @@ def test_every_failure_keeps_the_fields_explains_offers_contacts_and_retry_succe
     waited = time.monotonic() - started
 
     assert page.evaluate(SNAPSHOT) == typed, "a field changed after the failure"
-    failure = page.inner_text("#booking-form-failure")
-    assert FAILURES[mode] in failure
-    assert "Everything you typed is still in the form." in failure
+    failure = said(page.inner_text("#booking-form-failure"))
+    assert said(catalog[FAILURES[mode]]) in failure
+    assert said(catalog["booking.failure_kept"]) in failure
     assert page.is_visible("#booking-form-retry")
     assert page.is_visible("#booking-form-failure a[href^='tel:']")
     assert CLINIC_PHONE in failure and CLINIC_EMAIL in failure
     assert page.is_visible(f"#booking-form-failure a[href='mailto:{CLINIC_EMAIL}']")
     if mode == "400":
-        # The service's field error is listed, focused and tied to its field.
+        # The service's field error (the receiver's own words) is listed, focused and tied to its field.
         assert page.evaluate("document.activeElement.id") == "booking-form-summary"
         assert "This email address was rejected." in page.inner_text("#booking-form-summary")
         assert page.get_attribute("#booking-form-email", "aria-invalid") == "true"
@@ -129,7 +151,7 @@ def test_every_failure_keeps_the_fields_explains_offers_contacts_and_retry_succe
 
 def test_double_click_sends_once(new_context, site, receiver):
     page = new_context().new_page()
-    page.goto(site.url + "book/")
+    page.goto(site.url + booking_path())
     fill_everything(page, "Dora Doubleclick")
     sid = submission_id(page)
     page.dblclick("#booking-form-submit")
@@ -140,7 +162,7 @@ def test_double_click_sends_once(new_context, site, receiver):
 
 def test_retry_after_a_timeout_whose_request_arrived_records_once(new_context, site, receiver):
     page = new_context().new_page()
-    page.goto(site.url + "book/")
+    page.goto(site.url + booking_path())
     fill_everything(page, "Tim Timeout")
     sid = submission_id(page)
     receiver.faults.push("hang-after-record")
@@ -157,7 +179,7 @@ def test_retry_after_a_timeout_whose_request_arrived_records_once(new_context, s
 
 def test_reload_while_sending_keeps_the_draft_and_the_id_and_records_once(new_context, site, receiver):
     page = new_context().new_page()
-    page.goto(site.url + "book/")
+    page.goto(site.url + booking_path())
     fill_everything(page, "Rea Reload")
     typed = page.evaluate(SNAPSHOT)
     sid = submission_id(page)
@@ -180,7 +202,7 @@ def test_reload_while_sending_keeps_the_draft_and_the_id_and_records_once(new_co
 
 def test_draft_survives_reload_and_is_cleared_on_success(new_context, site, receiver):
     page = new_context().new_page()
-    page.goto(site.url + "book/")
+    page.goto(site.url + booking_path())
     fill_everything(page, "Dee Draft")
     typed = page.evaluate(SNAPSHOT)
     page.reload()
@@ -196,7 +218,7 @@ def test_draft_survives_reload_and_is_cleared_on_success(new_context, site, rece
 
 def test_no_draft_is_ever_kept_for_a_filled_honeypot(new_context, site, receiver):
     page = new_context().new_page()
-    page.goto(site.url + "book/")
+    page.goto(site.url + booking_path())
     fill_everything(page, "Bo Bot")
     assert draft(page) is not None
     # A robot fills the hidden field: what was kept is dropped, and nothing more is written.
@@ -211,7 +233,7 @@ def test_no_draft_is_ever_kept_for_a_filled_honeypot(new_context, site, receiver
     assert records_for(receiver, "Bo Bot") == []  # answered as a success, never recorded
     # Honeypot first, then typing: never written at all.
     page2 = new_context().new_page()
-    page2.goto(site.url + "book/")
+    page2.goto(site.url + booking_path())
     page2.evaluate("() => { document.getElementById('booking-form-website').value = 'x'; }")
     fill_everything(page2, "Bo Bot Two")
     assert draft(page2) is None
@@ -248,14 +270,18 @@ RANDOM_DRAW = ("500", "429", "400", "reset") * 2 + ("hang", "hang-after-record")
 def test_random_faults_lose_nothing_and_record_each_confirmation_once(new_context, site, receiver, pytestconfig):
     seed = int(os.environ.get("BOOKING_RUN_SEED") or random.SystemRandom().randrange(10**6))
     tabs = 6
-    # One window each (a context each): a background tab of a shared window gets no animation frames.
+    # The tabs take the languages' booking pages in turn (en, ar, en, ar, … with two languages), so every language's
+    # form sends its share of the run. One window each (a context each): a background tab of a shared window gets no
+    # animation frames.
+    languages = [list(LANGUAGES)[i % len(LANGUAGES)] for i in range(tabs)]
     pages = [new_context(375, 812).new_page() for _ in range(tabs)]
-    for page in pages:
-        page.goto(site.url + "book/")
+    for page, language in zip(pages, languages):
+        page.goto(site.url + booking_path(language))
     prefix = f"Run{seed}-"
     started = time.monotonic()
     next_number, confirmed, attempts = 0, {}, 0
     current = {}  # tab -> (name, submission_id)
+    started_in = {}  # name -> the language of the page it was sent from
 
     def start(i, page):
         nonlocal next_number, attempts
@@ -264,6 +290,7 @@ def test_random_faults_lose_nothing_and_record_each_confirmation_once(new_contex
         # One round trip per submission (the other tests type for real): set the fields as typing would.
         sid = page.evaluate(QUICK_FILL, [name, f"run{next_number}@example.com"])
         current[i] = (name, sid)
+        started_in[name] = languages[i]
         attempts += 1
         page.click("#booking-form-submit")
 
@@ -306,7 +333,8 @@ def test_random_faults_lose_nothing_and_record_each_confirmation_once(new_contex
         f"requests the receiver saw: {len(faults)} (Chrome itself re-sends a POST, same body, when a reused "
         f"connection is reset)\nfaults injected: {sum(f is not None for f in faults)} "
         f"({', '.join(f'{m} {faults.count(m)}' for m in RANDOM_MODES)})\n"
-        f"successful confirmations: {len(confirmed)}\n"
+        f"successful confirmations: {len(confirmed)} ("
+        + ", ".join(f"{code} {sum(started_in[n] == code for n in confirmed)}" for code in LANGUAGES) + ")\n"
         f"records at the receiver: {len(records)}\n"
         f"lost: {len(lost)}; duplicate records: {duplicates}; still open: {len(current)}\n"
         f"time: {elapsed:.1f} s\n")
@@ -319,3 +347,5 @@ def test_random_faults_lose_nothing_and_record_each_confirmation_once(new_contex
     assert len(records) == len(confirmed) and not lost and not duplicates, figures
     assert {r["name"]: r["submission_id"] for r in records} == confirmed, figures
     assert sum(f is not None for f in faults) > 20, figures  # the faults really happened
+    for code in LANGUAGES:  # every language's form took its share
+        assert sum(started_in[n] == code for n in confirmed) >= RANDOM_RUN // len(LANGUAGES) // 2, figures

@@ -21,10 +21,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, review_day, site_config
+from conftest import ROOT, Project, in_language, language_codes, review_day, site_config
 from sitekit.faq import parse_faq
 
-NEW_TREATMENTS = ["Mesotherapy for tired-looking skin", "Mesotherapy for the scalp", "Not sure yet — advise me"]
+# The new treatments, as staff write them: one line per language (README, "Languages").
+NEW_TREATMENTS = [{"en": "Mesotherapy for tired-looking skin", "ar": "ميزوثيرابي للبشرة المتعبة"},
+                  {"en": "Mesotherapy for the scalp", "ar": "ميزوثيرابي فروة الرأس"},
+                  {"en": "Not sure yet — advise me", "ar": "لست متأكدًا بعد — انصحوني"}]
 PUBLIC_URL = "https://riverside-skin.github.io/guide/"
 #: The project's own tests, run against the edited copy (paths relative to the project).
 SUITE = ["-m", "not browser", "tests"]
@@ -120,7 +123,9 @@ def test_a_first_month_of_staff_edits_keeps_every_test_green(tmp_path):
     added, removed = add_and_remove_faq_question(project)
     reviewer = next(iter(site_config(copy)["extra"]["reviewers"]))
     add_page_to_menu(project, reviewer, day)
-    project.edit_extra(lambda extra: extra["booking"].update(treatments=NEW_TREATMENTS))
+    codes = language_codes(copy)
+    treatments = [{code: item[code] for code in codes} if len(codes) > 1 else item["en"] for item in NEW_TREATMENTS]
+    project.edit_extra(lambda extra: extra["booking"].update(treatments=treatments))
     # The translator brings the translations up to date with the English edits, and the clinic's reviewer
     # reviews them (until then a public build refuses them); the new page shows in English, with a notice.
     project.record_translations()
@@ -144,8 +149,11 @@ def test_a_first_month_of_staff_edits_keeps_every_test_green(tmp_path):
     faq = BeautifulSoup(public.page(faq_page(project)[5:-3] + "/"), "lxml").get_text(" ")
     assert added in faq and removed not in faq
     assert "Getting to the clinic" in BeautifulSoup(home, "lxml").select_one("nav.md-nav--primary").get_text(" ")
-    options = [o.get_text(strip=True) for o in BeautifulSoup(public.page("book/"), "lxml").select("select option")]
-    assert all(t in options for t in NEW_TREATMENTS), options
+    for code in codes or ["en"]:  # each language's form lists them in its words, and sends the default's
+        prefix = "" if code == (codes or ["en"])[0] else f"{code}/"
+        options = BeautifulSoup(public.page(prefix + "book/"), "lxml").select("select option")
+        assert [o.get_text(strip=True) for o in options[1:]] == [in_language(t, code, copy) for t in treatments]
+        assert [o["value"] for o in options[1:]] == [in_language(t, None, copy) for t in treatments]
 
     quick = run_suite(copy, SUITE)
     assert quick.returncode == 0, quick.stdout[-6000:] + quick.stderr[-2000:]

@@ -305,3 +305,17 @@ def test_a_stylesheet_keeps_the_rules_of_its_own_direction_only(built):
     assert "[dir=ltr]" in ltr and "[dir=rtl]" not in ltr
 
 
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("اتصل على 020 7946 0322 واتبع الرسالة", [("اتصل على ", False), ("020 7946 0322", True), (" واتبع الرسالة", False)]),
+    ("اكتب إلى a.b@clinic.example، أو اتصل", [("اكتب إلى ", False), ("a.b@clinic.example", True), ("، أو اتصل", False)]),
+    ("خلال 5 أيام", [("خلال ", False), ("5", True), (" أيام", False)]),
+    ("السعر £150 للجلسة", [("السعر ", False), ("£150", True), (" للجلسة", False)]),
+    ("+44 20 7946 0999", [("+44 20 7946 0999", True)]),
+    ("نص عربي فقط", [("نص عربي فقط", False)]),
+    ("", []),
+])
+def test_ltr_runs_finds_what_reads_left_to_right_in_arabic_text(text, parts):
+    assert strings.ltr_runs(text) == parts
+    assert "".join(part for part, _ in parts) == text

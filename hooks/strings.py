@@ -33,7 +33,9 @@ def on_config(config):
     if folder is None:
         return config
     shown = display_path(str(folder), site.project_dir)
-    english, problems = strings.load(folder, strings.DEFAULT, shown)
+    remember = lambda key, compute: site.cache.get("catalog", key, compute)  # noqa: E731
+    english, problems = strings.load(folder, strings.DEFAULT, shown, remember)
+    problems = list(problems)  # (the cached list stays as it was)
     if english is None:
         site.report(tag(problems, "strings"))
         return config
@@ -46,7 +48,7 @@ def on_config(config):
                  for key in strings.day_keys() if key not in english.values]
     catalog = english
     if code != strings.DEFAULT:
-        catalog, found = strings.load(folder, code, shown)
+        catalog, found = strings.load(folder, code, shown, remember)
         problems += found
         if catalog is not None:
             problems += strings.compare(catalog, english)

@@ -52,7 +52,8 @@ def on_post_build(config):
     site = state.of(config)
     site_dir = Path(config.site_dir)
     try:
-        text = cssprune.site_stylesheet(site_dir, Path(site.project_dir) / CACHE,
+        # One cache folder per language: each language's build keeps its own last stylesheet.
+        text = cssprune.site_stylesheet(site_dir, Path(site.project_dir) / CACHE / str(config.theme.get("language")),
                                         facts=site.values.get("stylesheet_facts"),
                                         known=site.values.get("stylesheet_pages", set()),
                                         parts=site.values.get("stylesheet_parts", []),

@@ -5,10 +5,6 @@ the compiled templates between builds (Jinja's bytecode cache: it checks each te
 what it kept), so a rebuild does not compile Material's templates and ours again."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -23,12 +19,7 @@ TEMPLATE_CACHE = ".cache/templates"
 def on_env(env, config, files):
     # One folder per version of the hooks, MkDocs and Material (how the environment compiles depends on them).
     site = state.of(config)
-    root = Path(site.project_dir) / TEMPLATE_CACHE
-    folder = root / site.cache.salt
-    if not folder.is_dir():
-        shutil.rmtree(root, ignore_errors=True)
-        folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = theme.template_cache(site.project_dir, site.cache.salt, TEMPLATE_CACHE)
     try:
         env.globals["theme_bundle"] = theme.bundle_path(config.theme.dirs)
     except ValueError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from sitekit import cache, state, strings, topics
+from sitekit import cache, state, strings, theme, topics
 
 _TEMPLATES = "partials/topics/"
 
@@ -21,6 +21,7 @@ def _render(site, config, key: str) -> str:
         env = site.values.get("topic_env")
         if env is None:
             env = site.values["topic_env"] = config.theme.get_env()
+            env.bytecode_cache = theme.template_cache(site.project_dir, site.cache.salt)
             if "strings" in site.values:
                 strings.install(env, site.values["strings"])
         extra = site.extra

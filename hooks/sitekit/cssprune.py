@@ -20,6 +20,7 @@ Everything else (element and id selectors, other at-rules, declaration values) i
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import re
@@ -143,6 +144,19 @@ def _declarations(content: list) -> list[_Declaration]:
         important = "!important" if item.important else ""
         result.append(_Declaration(item.name, f"{item.name}:{value}{important}"))
     return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_declarations(text: str) -> list[_Declaration]:
+    """The declarations of a rule's block, by its text: parsed once per process (the languages' builds prune
+    the same theme stylesheet), never changed by a caller."""
+    return _declarations(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _prelude_tokens(text: str) -> tuple:
+    """A rule's prelude as tinycss2's tokens, by its text (once per process, as above)."""
+    return tuple(tinycss2.parse_component_value_list(text, True))
 
 
 def _parse(rules: list, keep: Keep) -> list:
@@ -354,13 +368,13 @@ def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> lis
     for kind, head, head_end, block, block_end in structure.rules(start, end):
         if kind == "qualified" and _unusable_text(css[head:head_end], keep):
             continue
-        tokens = parse(css[head:head_end], True)
+        tokens = _prelude_tokens(css[head:head_end])
         if (bool(tokens) and tokens[0].type == "at-keyword") != (kind == "at"):  # ("{…}" alone: no prelude)
             raise _Unusual("a rule that does not start as expected")
         if kind == "qualified":
             selectors = _selectors(tokens, keep)
             if selectors:
-                items.append(_Rule(selectors, _declarations(css[block:block_end])))
+                items.append(_Rule(selectors, _text_declarations(css[block:block_end])))
             continue
         keyword = tokens[0]
         prelude = tinycss2.serialize(tokens[1:]).strip()
@@ -375,7 +389,7 @@ def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> lis
         elif lower.endswith("keyframes"):
             items.append(_Block(at, [tinycss2.serialize(parse(css[block:block_end], True)).strip()]))
         else:
-            items.append(_Block(at, [_Rule([], _declarations(css[block:block_end]))]))
+            items.append(_Block(at, [_Rule([], _text_declarations(css[block:block_end]))]))
     return items
 
 

@@ -19,6 +19,7 @@ addresses. An editor can allow one occurrence on a line with a comment that give
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -139,7 +140,9 @@ def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern 
     return _CACHE[patterns, lower_case]
 
 
+@functools.lru_cache(maxsize=None)
 def _normal(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The Arabic patterns normalised (once per process: the rules do not change while it runs)."""
     return tuple(arabic.normalise(p) for p in patterns)
 
 

@@ -13,9 +13,11 @@ Nothing here knows MkDocs: hooks/strings.py loads the catalogs of a build and gi
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import yaml
 from markupsafe import Markup, escape
@@ -127,14 +129,21 @@ def parse(text: str, code: str, path: str) -> tuple[Catalog, list[Problem]]:
     return catalog, problems
 
 
-def load(folder: Path, code: str, display_folder: str) -> tuple[Catalog | None, list[Problem]]:
-    """The catalog of a language from ``folder`` (None, with a problem, when the file is missing)."""
+def load(folder: Path, code: str, display_folder: str,
+         remember: Callable[[str, Callable], Any] | None = None) -> tuple[Catalog | None, list[Problem]]:
+    """The catalog of a language from ``folder`` (None, with a problem, when the file is missing).
+    ``remember(key, compute)``: where a build keeps results by a digest of what they depend on (the build's
+    cache), so an unchanged catalog is not parsed again."""
     path = f"{display_folder}/{code}.yml"
     file = Path(folder) / f"{code}.yml"
     if not file.is_file():
         return None, [Problem(path, 1, f"is missing: the site is built in the language {code}",
                               f"copy {display_folder}/{DEFAULT}.yml to {code}.yml and translate each text")]
-    return parse(file.read_text(encoding="utf-8"), code, path)
+    text = file.read_text(encoding="utf-8")
+    if remember is None:
+        return parse(text, code, path)
+    return remember(hashlib.sha256(repr((text, code, path)).encode("utf-8")).hexdigest()[:32],
+                    lambda: parse(text, code, path))
 
 
 def placeholders(value) -> set[str]:

@@ -50,3 +50,19 @@ def first_line_names_version(text: str, version: str = TESTED_MATERIAL) -> bool:
     """Whether a template's first line is a Jinja comment that names ``Material <version>``."""
     first = text.split("\n", 1)[0]
     return first.startswith("{#") and f"Material {version}" in first
+
+
+def template_cache(project_dir: str | Path, salt: str, folder: str = ".cache/templates"):
+    """Jinja's bytecode cache in ``project_dir/folder/salt`` (one folder per version of the hooks, MkDocs and
+    Material: how the environment compiles depends on them; older folders are removed). Jinja checks each
+    template's source before it uses what it kept."""
+    import shutil
+
+    from jinja2 import FileSystemBytecodeCache
+
+    root = Path(project_dir) / folder
+    here = root / salt
+    if not here.is_dir():
+        shutil.rmtree(root, ignore_errors=True)
+        here.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(here))

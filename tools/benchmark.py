@@ -179,16 +179,27 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def time_builds(variants: dict[str, Path], repeats: int, work: Path, label: str) -> dict:
+def build_all(config_files: Path | tuple[Path, ...], site_dir: Path) -> tuple[float, float, float | None]:
+    """One variant's build: one configuration, or several built one after the other (one site per language),
+    their times added up."""
+    if isinstance(config_files, Path):
+        return build(config_files, site_dir)
+    results = [build(config_file, site_dir / str(i)) for i, config_file in enumerate(config_files)]
+    built = [r[2] for r in results]
+    return (sum(r[0] for r in results), sum(r[1] for r in results),
+            sum(built) if all(b is not None for b in built) else None)
+
+
+def time_builds(variants: dict[str, Path | tuple[Path, ...]], repeats: int, work: Path, label: str) -> dict:
     """Build each variant `repeats` times, interleaved, after one warm-up build each; medians."""
     runs: dict[str, dict[str, list]] = {name: {"wall": [], "cpu": [], "built_in": []} for name in variants}
     for name, config_file in variants.items():  # warm-up: file cache, .pyc files
-        build(config_file, work / f"site-{name}")
+        build_all(config_file, work / f"site-{name}")
     for round_number in range(repeats):
         for name, config_file in variants.items():
             if name.endswith(COLD):
                 shutil.rmtree(config_file.parent / ".cache", ignore_errors=True)
-            wall, cpu, built_in = build(config_file, work / f"site-{name}")
+            wall, cpu, built_in = build_all(config_file, work / f"site-{name}")
             runs[name]["wall"].append(round(wall, 3))
             runs[name]["cpu"].append(round(cpu, 3))
             runs[name]["built_in"].append(built_in)
@@ -377,6 +388,15 @@ def run_builds(base: dict, work: Path, quick: bool, repeats: int) -> dict:
     guide = {"ours-cold": write_config(work / "guide" / "ours-cold.yml", ours),
              "ours": write_config(work / "guide" / "ours.yml", ours),
              "no-hooks": write_config(work / "guide" / "no-hooks.yml", without_hooks_config(ours))}
+    others = other_languages(base)
+    if others:  # for reference: the same, one plain build per language, as Material builds one language per build
+        plain = without_hooks_config(ours)
+        own = dict(plain, exclude_docs="\n".join(f"/{code}/" for code in others) + "\n")
+        guide["no-hooks-per-language"] = (write_config(work / "guide" / "no-hooks-default.yml", own), *(
+            write_config(work / "guide" / f"no-hooks-{code}.yml",
+                         dict(plain, docs_dir=str(docs / code), theme=dict(plain.get("theme", {}), language=code),
+                              nav=None))
+            for code in others))
     results = {"guide": time_builds(guide, repeats, work / "guide", "guide")}
     results["guide"]["pages"] = count_pages(work / "guide" / "site-ours")
     sizes = [100] if quick else [100, 1000]
@@ -573,6 +593,13 @@ def build_table(results: dict) -> list[str]:
     if guide:
         compare(f"guide, {guide['pages']} pages", guide, "no-hooks", "hooks+overrides off",
                 {"cold": TARGETS["guide_cold"], "warm": TARGETS["guide_warm"]})
+        apart = guide.get("no-hooks-per-language")
+        if apart:  # not a target: what one plain build per language costs, the way our builds are made
+            cold, _ = ratio_of(guide["ours-cold"], apart)
+            warm, _ = ratio_of(guide["ours"], apart)
+            guide["ratio_per_language"] = {"cold": round(cold, 3), "warm": round(warm, 3)}
+            lines.append(f"   for reference, hooks+overrides off built as one site per language (as ours is): "
+                         f"{t(apart)}; ours cold {cold:.2f}×, warm {warm:.2f}× of that")
     for size in (100, 1000):
         entry = results.get(f"synthetic-{size}")
         if not entry:

@@ -370,7 +370,7 @@ def run_lighthouse(base: dict, work: Path, quick: bool) -> dict:
         try:
             for page in pages:
                 print(f"  lighthouse {variant}: /{page}", flush=True)
-                rows.append(lighthouse(url + page, work / f"lh-{variant}-{page.strip('/') or 'home'}.json"))
+                rows.append(lighthouse(url + page, work / f"lh-{variant}-{page.strip('/').replace('/', '-') or 'home'}.json"))
         finally:
             server.shutdown()
             server.server_close()

@@ -40,8 +40,9 @@ def on_env(env, config, files):
     # The 404 page is rendered without a page: it gets the site's values and "noindex", and its title in the
     # build's language (the string catalog, hooks/strings.py).
     wording = site.values.get("strings")
+    title = wording["not_found.title"] if wording is not None else "Page not found"
     env.globals["site_seo"] = seo.page_meta(
-        title=wording["not_found.title"] if wording is not None else "Page not found", site_name=config.site_name, description=config.site_description or "",
+        title=title, site_name=config.site_name, description=config.site_description or "",
         canonical_url=None, locale=site.extra["seo"]["locale"], image=_share_image(config), is_homepage=False,
         noindex=True)
     return env

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit import cssprune, state, strings
+from sitekit import cssprune, languages, state, strings
 
 #: Where the last pruned stylesheet is kept between builds (next to mkdocs.yml; not published, git-ignored).
 CACHE = ".cache/stylesheet"
@@ -44,8 +44,7 @@ def on_post_template(output_content, template_name, config):
 def _direction(config) -> str:
     """This build's writing direction: its language's ``dir`` in extra.languages, or the language's own."""
     code = config.theme.get("language")
-    entry = next((e for e in config.extra.get("languages") or [] if isinstance(e, dict) and e.get("code") == code), {})
-    return entry.get("dir") or strings.direction(code)
+    return languages.raw_entry(config.extra.get("languages"), code).get("dir") or strings.direction(code)
 
 
 def on_post_build(config):

@@ -15,6 +15,7 @@ from pathlib import Path
 import inprocess  # tools/inprocess.py
 import pytest
 import yaml
+from sitekit import settings
 from sitekit.page import read as read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,14 +84,7 @@ def another_clinic(key: str, codes: list[str] | None = None):
 def in_language(value, code: str | None = None, root: Path | None = None):
     """A setting a visitor reads as a page in language ``code`` shows it (the default language when None): the
     text itself, or that language's text of one written per language (``{en: …, ar: …}``)."""
-    codes = language_codes(root or ROOT)
-    if isinstance(value, dict) and codes and codes[0] in value and set(value) <= set(codes):
-        return value.get(code or codes[0], value[codes[0]])
-    if isinstance(value, dict):
-        return {key: in_language(item, code, root) for key, item in value.items()}
-    if isinstance(value, list):
-        return [in_language(item, code, root) for item in value]
-    return value
+    return settings.in_language(value, language_codes(root or ROOT), code)
 
 
 def png(width: int, height: int, rgb=(20, 90, 80)) -> bytes:

@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from static_server import StaticServer  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from sitekit.settings import in_language  # noqa: E402
 from sitekit.topics import BY_ID as TOPICS  # noqa: E402
 
 LIGHTHOUSE_DIR = ROOT / "tools" / "benchmark"
@@ -92,17 +93,6 @@ def other_languages(base: dict) -> list[str]:
     """The codes of extra.languages after the first (their pages are in docs/CODE/)."""
     entries = (base.get("extra") or {}).get("languages") or []
     return [str(entry["code"]) for entry in entries[1:] if isinstance(entry, dict) and entry.get("code")]
-
-
-def in_language(value, codes: list):
-    """Settings with each text written per language (``{en: …, ar: …}``) as the first language's text alone."""
-    if isinstance(value, dict):
-        if codes and codes[0] in value and set(value) <= set(codes):
-            return value[codes[0]]
-        return {key: in_language(item, codes) for key, item in value.items()}
-    if isinstance(value, list):
-        return [in_language(item, codes) for item in value]
-    return value
 
 
 def ours_config(base: dict, root: Path, docs_dir: Path, site_url: str, nav=None, not_in_nav=None,

@@ -587,7 +587,7 @@ class Settings:
                      "languages", f"write the text itself, {path.rsplit('.', 1)[-1]}: \"…\", or list the site's "
                      'languages in extra.languages (README, "Languages")')
             return None
-        if not isinstance(raw, dict) or not codes:
+        if not isinstance(raw, dict):
             text = self.value(option.text, raw, path)
             if text is not None and option.each_language:
                 self.untranslated += [(path, code) for code in codes[1:]]
@@ -1026,6 +1026,19 @@ def refuse_example_data(example_data: list[dict[str, Any]], settings: Settings) 
         settings.add(item["key"], f"is example data ({quote(item['value'])}), not the clinic's own",
                      f"replace it with {_real(item['entry'])}, then delete \"{item['entry']}\" from "
                      "extra.example_data")
+
+
+def in_language(value: Any, codes: list[str], code: str | None = None) -> Any:
+    """``extra`` (or any part of it) as a page in language ``code`` shows it (the default language, ``codes[0]``,
+    when None): each text written per language (``{en: …, ar: …}``) replaced by that language's text (the default
+    language's where it has none). For tools and tests that read mkdocs.yml as written."""
+    if isinstance(value, dict) and codes and codes[0] in value and set(value) <= set(codes):
+        return value.get(code or codes[0], value[codes[0]])
+    if isinstance(value, dict):
+        return {key: in_language(item, codes, code) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_language(item, codes, code) for item in value]
+    return value
 
 
 def refuse_untranslated(untranslated: list[tuple[str, str]], languages: list[dict[str, Any]],

@@ -13,7 +13,6 @@ Nothing here knows MkDocs: hooks/strings.py loads the catalogs of a build and gi
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any, Callable
 import yaml
 from markupsafe import Markup, escape
 
+from .cache import digest
 from .problems import Problem
 from .settings import DAYS, _day_runs
 
@@ -142,8 +142,7 @@ def load(folder: Path, code: str, display_folder: str,
     text = file.read_text(encoding="utf-8")
     if remember is None:
         return parse(text, code, path)
-    return remember(hashlib.sha256(repr((text, code, path)).encode("utf-8")).hexdigest()[:32],
-                    lambda: parse(text, code, path))
+    return remember(digest(text, code, path), lambda: parse(text, code, path))
 
 
 def placeholders(value) -> set[str]:

@@ -7,8 +7,11 @@ naming it; tests/test_theme.py fails on any other installed version until each h
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Iterable
+
+from jinja2 import FileSystemBytecodeCache
 
 #: The mkdocs-material version every workaround in overrides/ was copied from or checked against.
 TESTED_MATERIAL = "9.8.2"
@@ -56,10 +59,6 @@ def template_cache(project_dir: str | Path, salt: str, folder: str = ".cache/tem
     """Jinja's bytecode cache in ``project_dir/folder/salt`` (one folder per version of the hooks, MkDocs and
     Material: how the environment compiles depends on them; older folders are removed). Jinja checks each
     template's source before it uses what it kept."""
-    import shutil
-
-    from jinja2 import FileSystemBytecodeCache
-
     root = Path(project_dir) / folder
     here = root / salt
     if not here.is_dir():

@@ -238,9 +238,9 @@ def retitle(text: str, title: str) -> str:
     text = re.sub(r"(?m)^title:.*$", "title: " + json.dumps(title, ensure_ascii=False), text, count=1)
     text = re.sub(r"(?m)^# .*$", "# " + title, text, count=1)
     # A required topic's section is one page's (its id is the section's address): a copy's sections get ids of
-    # their own, and the copy's links to them follow.
+    # their own, and the copy's links to them follow (links to another page's section, "page.md#id", do not).
     for topic in TOPICS:
-        text = re.sub(r"#" + re.escape(topic) + r"(?![\w-])", f"#{topic}-copy", text)
+        text = re.sub(r"(?<!\.md)#" + re.escape(topic) + r"(?![\w-])", f"#{topic}-copy", text)
     return PROCEDURE_MARK.sub("", text)
 
 

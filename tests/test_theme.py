@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from sitekit.theme import (BUNDLE, OWN_WORKAROUNDS, TESTED_MATERIAL, bundle_path, first_line_names_version,
+                           page_dependencies, same_on_every_page,
                            workarounds)
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -161,6 +162,9 @@ COPIES = {
     "partials/search.html": [
         ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') | e }}">'),
         ('href="javascript:void(0)"', 'href="#"'),
+        ('<div class="md-search" data-md-component="search"',
+         '{%- call same_on_every_page("partials/search.html") -%}\n<div class="md-search" data-md-component="search"'),
+        ("  </div>\n</div>\n", "  </div>\n</div>\n{%- endcall %}\n"),
     ],
     "partials/toc.html": [
         (TOC_LABEL, "    {%- if page.file.src_uri in nav_page_uris %}\n" + TOC_LABEL
@@ -177,6 +181,61 @@ def test_copied_partials_differ_from_materials_only_by_their_documented_changes(
         expected = expected.replace(old, new)
     assert _body((OVERRIDES / name).read_text(encoding="utf-8")).strip() == expected.strip(), (
         f"overrides/{name} drifted from Material {TESTED_MATERIAL}'s copy plus its documented changes")
+
+
+# ---------------------------------------------------------------- parts rendered once per build
+
+
+def _env():
+    from jinja2 import DictLoader, Environment
+    return Environment(loader=DictLoader({
+        "fixed.html": "<p>{{ config.extra.clinic.name }}</p>{% include 'inner.html' %}",
+        "inner.html": "{% include '.icons/' ~ icon ~ '.svg' %}",
+        "paged.html": "<a href='{{ \"book/\" | url }}'>{{ page.title }}</a>",
+        ".icons/x.svg": "<svg></svg>",
+    }))
+
+
+@pytest.mark.parametrize("source, problems", [
+    pytest.param('{% call same_on_every_page("t") %}<p>{{ t["a"] }}</p>{% include "fixed.html" %}{% endcall %}', [],
+                 id="settings-text-and-fixed-includes"),
+    pytest.param('{% call same_on_every_page("t") %}{% endcall %}{{ page.title }}{{ "x" | url }}', [],
+                 id="outside-the-block-is-not-its-business"),
+    pytest.param('{% call same_on_every_page("t") %}\n{{ page.title }}{% endcall %}', ["t:2: uses page"],
+                 id="page"),
+    pytest.param('{% call same_on_every_page("t") %}{{ base_url }}/{{ nav }}{% endcall %}',
+                 ["t:1: uses base_url", "t:1: uses nav"], id="base-url-and-nav"),
+    pytest.param('{% call same_on_every_page("t") %}{{ "book/" | url }}{% endcall %}',
+                 ["t:1: uses the url filter (an address relative to the page)"], id="url-filter"),
+    pytest.param('{% call same_on_every_page("t") %}{% include "paged.html" %}{% endcall %}',
+                 ["paged.html:1: uses the url filter (an address relative to the page)", "paged.html:1: uses page"],
+                 id="what-it-includes"),
+    pytest.param('{% call same_on_every_page("t") %}{% include name %}{% endcall %}',
+                 ["t:1: includes a template whose name is not fixed"], id="include-by-variable"),
+    pytest.param('{% call same_on_every_page("t") %}{% set page = 1 %}{% endcall %}', [], id="a-variable-it-sets"),
+])
+def test_page_dependencies(source, problems):
+    assert page_dependencies(_env(), "t", source) == problems
+
+
+def test_parts_rendered_once_per_build_do_not_depend_on_the_page():
+    from mkdocs.config import load_config
+    env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    users = sorted(path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")
+                   if "same_on_every_page(" in path.read_text(encoding="utf-8"))
+    assert {"partials/copyright.html", "partials/search.html", "partials/example-data.html"} <= set(users)
+    assert {name: page_dependencies(env, name) for name in users} == {name: [] for name in users}
+
+
+def test_same_on_every_page_renders_its_body_once_per_build():
+    from jinja2 import Environment
+    env, calls = Environment(), []
+    template = env.from_string('{% call same_on_every_page("x") %}<b>{{ count() }}</b>{% endcall %}')
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    env.globals["same_on_every_page"] = same_on_every_page()
+    assert [template.render(), template.render()] == ["<b>1</b>", "<b>1</b>"]
+    env.globals["same_on_every_page"] = same_on_every_page()  # the next build renders it again
+    assert template.render() == "<b>2</b>"
 
 
 # ---------------------------------------------------------------- builds

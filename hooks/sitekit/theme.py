@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, nodes
+from markupsafe import Markup
 
 #: The mkdocs-material version every workaround in overrides/ was copied from or checked against.
 TESTED_MATERIAL = "9.8.2"
@@ -65,3 +66,61 @@ def template_cache(project_dir: str | Path, salt: str, folder: str = ".cache/tem
         shutil.rmtree(root, ignore_errors=True)
         here.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(here))
+
+
+def same_on_every_page():
+    """A template global for one build (a new one per Jinja environment): ``{% call same_on_every_page("name") %}
+    …{% endcall %}`` renders its body once, on the first page, and gives every later page the same markup. For
+    parts of a page that do not depend on the page (no ``page``, no page-relative ``url``): the footer, the search
+    dialog, the example details banner; tests/test_theme.py checks each such body."""
+    kept: dict[str, Markup] = {}
+
+    def same_on_every_page(name: str, caller) -> Markup:
+        if name not in kept:
+            kept[name] = Markup(caller())
+        return kept[name]
+
+    return same_on_every_page
+
+
+
+#: The template variables that differ from page to page.
+PAGE_NAMES = frozenset({"page", "base_url", "nav"})
+
+
+def page_dependencies(env, name: str, source: str | None = None) -> list[str]:
+    """Why the body of a ``{% call same_on_every_page(…) %}`` in template ``name`` (its ``source``, or the one
+    ``env`` loads) could differ from page to page, as ``"template:line: what"``: each use of a page variable
+    (``PAGE_NAMES``), of the ``url`` filter (addresses relative to the page), or of an include or import whose
+    name is not fixed (Material's icons, ``".icons/" ~ …``, are files); what the body includes or imports is
+    read the same way, whole. Empty: every page may get what was rendered for the first."""
+    tree = env.parse(source if source is not None else env.loader.get_source(env, name)[0], name=name)
+    problems: list[str] = []
+    seen: set[str] = set()
+    for block in tree.find_all(nodes.CallBlock):
+        if isinstance(block.call.node, nodes.Name) and block.call.node.name == "same_on_every_page":
+            for statement in block.body:
+                _page_uses(env, statement, name, seen, problems)
+    return problems
+
+
+_USES = (nodes.Name, nodes.Filter, nodes.Include, nodes.Import, nodes.FromImport)
+
+
+def _page_uses(env, tree, where: str, seen: set[str], problems: list[str]) -> None:
+    for node in ([tree] if isinstance(tree, _USES) else []) + list(tree.find_all(_USES)):
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load" and node.name in PAGE_NAMES:
+                problems.append(f"{where}:{node.lineno}: uses {node.name}")
+        elif isinstance(node, nodes.Filter):
+            if node.name == "url":
+                problems.append(f"{where}:{node.lineno}: uses the url filter (an address relative to the page)")
+        elif isinstance(node.template, nodes.Const) and isinstance(node.template.value, str):
+            included = node.template.value
+            if included not in seen:
+                seen.add(included)
+                _page_uses(env, env.parse(env.loader.get_source(env, included)[0], name=included), included,
+                           seen, problems)
+        elif not (isinstance(node.template, nodes.Concat) and isinstance(node.template.nodes[0], nodes.Const)
+                  and str(node.template.nodes[0].value).startswith(".icons/")):
+            problems.append(f"{where}:{node.lineno}: includes a template whose name is not fixed")

@@ -238,7 +238,29 @@ class Scan:
             elif ("<" in replacement or token is not None and token[6] is not None and at < token[6][1]
                   or to > at and self._before(to - 1) is not token):
                 return None  # could start a tag, is in a raw text (script …), or runs into a token
+        if self._tokens is None:  # a scan made from a scan made from …: one step from the first, when it can be
+            merged = self._merged(changes)
+            if merged is not None:
+                return Scan(new, None, self._base, merged)
         return moved
+
+    def _merged(self, changes: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
+        """This (spliced) scan's edits and ``changes`` (edits of this page) as edits of the page it was made
+        from, when no change touches one of this scan's edits (else None). A scan spliced again and again then
+        moves its tokens once, not once per splice."""
+        earlier, n = self._edits, len(self._edits)
+        merged = list(earlier)
+        j = shift = 0
+        for at, to, change in changes:
+            # skip this scan's edits whose replacement ends before the change starts (in this page's offsets)
+            while j < n and earlier[j][1] + shift + earlier[j][2] < at:
+                shift += earlier[j][2]
+                j += 1
+            if j < n and earlier[j][0] + shift <= to:  # the change touches one of this scan's edits
+                return None
+            merged.append((at - shift, to - shift, change))
+        merged.sort()
+        return merged
 
     def _unmove(self, offset: int) -> int:
         """Where an offset of this (spliced) page was in the page it was made from."""
@@ -311,10 +333,10 @@ def scan(html: str) -> Scan:
     return result
 
 
-# Everything that can start at "<", tried in this order: a whole start or end tag (groups 1-4), a comment, a
-# CDATA section (only in foreign content; elsewhere a bogus comment), a doctype or bogus comment, "</>", and
-# last "<" + letter that is not a whole tag (the page ends inside the tag).
-_MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*+)((?:" + _ATTRIBUTES_NC + r")*+)([\t\n\f\r /]*+)>"
+# Everything that can start at "<", tried in this order: a whole start or end tag (groups 1-2: "/" and name, and
+# the blanks and "/" before ">"), a comment, a CDATA section (only in foreign content; elsewhere a bogus comment),
+# a doctype or bogus comment, "</>", and last "<" + letter that is not a whole tag (the page ends inside the tag).
+_MARKUP = re.compile(r"<(?:(/?[A-Za-z][^\t\n\f\r />]*+)(?:" + _ATTRIBUTES_NC + r")*+([\t\n\f\r /]*+)>"
                      r"|(!--)(?:-?>|.*?--!?>|.*)"
                      r"|(!\[CDATA\[)"
                      r"|([!?]|/[^A-Za-z>])[^>]*+>?"
@@ -324,13 +346,15 @@ _MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*+)((?:" + _ATTRIBUTES_NC 
 
 # Start tags that change how what follows is read: 1 foreign content, 2 script, 3 other raw text, 4 plaintext.
 _SPECIAL = {"svg": 1, "math": 1, "script": 2, "plaintext": 4, **dict.fromkeys(_RAW_TEXT, 3)}
-# Tag names as written -> (lower case, _SPECIAL's number or 0); a cache, as pages use few names.
-_NAMES: dict[str, tuple[str, int]] = {}
+# Tag names as written, "/" first for an end tag -> (lower case, _SPECIAL's number or 0, whether an end tag, where
+# a start tag's attributes begin from its "<"); a cache, as pages use few names.
+_NAMES: dict[str, tuple[str, int, bool, int]] = {}
 
 
-def _name(raw_name: str) -> tuple[str, int]:
-    name = _lower(raw_name)
-    info = (name, _SPECIAL.get(name, 0))
+def _name(raw_name: str) -> tuple[str, int, bool, int]:
+    closing = raw_name[0] == "/"
+    name = _lower(raw_name[1:] if closing else raw_name)
+    info = (name, _SPECIAL.get(name, 0), closing, 1 + len(raw_name))
     if len(_NAMES) < 2000:
         _NAMES[raw_name] = info
     return info
@@ -363,54 +387,56 @@ def _tokens(html: str) -> list[Token]:
     while pos is not None:
         at, pos = pos, None  # pos: where to carry on after a raw text, or None at the end
         for match in _MARKUP.finditer(html, at):
-            closing, raw_name, _, tail, comment, cdata, bogus = match.groups()
+            raw_name, tail, comment, cdata, bogus = match.groups()
             start, end = match.span()
-            if raw_name is None:
-                if comment or bogus:
+            if raw_name is not None:
+                name, special, closing, attributes = names.get(raw_name) or _name(raw_name)
+                if not special:  # most tags: nothing to follow
+                    if closing:
+                        append((END, name, start, end, end, False, None, html))
+                    else:
+                        append((START, name, start, end, start + attributes, tail[-1:] == "/", None, html))
+                    continue
+                if closing:
+                    append((END, name, start, end, end, False, None, html))
+                    if foreign and special == 1:
+                        foreign -= 1
+                    continue
+                self_closing = tail[-1:] == "/"
+                if special == 1 or foreign:
+                    append((START, name, start, end, start + attributes, self_closing, None, html))
+                    if special == 1 and not self_closing:
+                        foreign += 1
+                    continue
+                if special == 2:
+                    stop = _script_end(html, end)
+                elif special == 3:
+                    found = _end_of(name).search(html, end)
+                    stop = found.start() if found else length
+                else:
+                    stop = length
+                append((START, name, start, end, start + attributes, self_closing, (end, stop), html))
+                close = _TAG.match(html, stop) if stop < length else None
+                if close is None:  # the page ends in the raw text (or in its end tag)
+                    return tokens
+                append((END, name, stop, close.end(), close.end(), False, None, html))
+                pos = close.end()
+                break
+            if comment or bogus:
+                append((COMMENT, "#comment", start, end, end, False, None, html))
+            elif cdata:
+                close = html.find("]]>" if foreign else ">", start)
+                end = length if close < 0 else close + (3 if foreign else 1)
+                if foreign:
+                    append((CDATA, "#cdata", start, end, end, False,
+                            (start + 9, close if close >= 0 else length), html))
+                else:  # "<![CDATA[" in HTML content: a bogus comment up to ">"
                     append((COMMENT, "#comment", start, end, end, False, None, html))
-                elif cdata:
-                    close = html.find("]]>" if foreign else ">", start)
-                    end = length if close < 0 else close + (3 if foreign else 1)
-                    if foreign:
-                        append((CDATA, "#cdata", start, end, end, False,
-                                      (start + 9, close if close >= 0 else length), html))
-                    else:  # "<![CDATA[" in HTML content: a bogus comment up to ">"
-                        append((COMMENT, "#comment", start, end, end, False, None, html))
-                    pos = end
-                    break
-                elif end == start:  # the page ends inside a tag: a browser drops the rest
-                    break
-                continue  # "</>": nothing
-            name, special = names.get(raw_name) or _name(raw_name)
-            if closing:
-                append((END, name, start, end, end, False, None, html))
-                if foreign and special == 1:
-                    foreign -= 1
-                continue
-            # (the attributes start right after the name)
-            if not special:
-                append((START, name, start, end, start + 1 + len(raw_name), tail[-1:] == "/", None, html))
-                continue
-            self_closing = tail[-1:] == "/"
-            if special == 1 or foreign:
-                append((START, name, start, end, start + 1 + len(raw_name), self_closing, None, html))
-                if special == 1 and not self_closing:
-                    foreign += 1
-                continue
-            if special == 2:
-                stop = _script_end(html, end)
-            elif special == 3:
-                found = _end_of(name).search(html, end)
-                stop = found.start() if found else length
-            else:
-                stop = length
-            append((START, name, start, end, start + 1 + len(raw_name), self_closing, (end, stop), html))
-            close = _TAG.match(html, stop) if stop < length else None
-            if close is None:  # the page ends in the raw text (or in its end tag)
-                return tokens
-            append((END, name, stop, close.end(), close.end(), False, None, html))
-            pos = close.end()
-            break
+                pos = end
+                break
+            elif end == start:  # the page ends inside a tag: a browser drops the rest
+                break
+            # else "</>": nothing
     return tokens
 
 

@@ -454,18 +454,21 @@ class SiteFacts:
         the ``--custom-properties`` it mentions and the features of Material's ``__config`` script."""
         starts = [tag for tag in htmlscan.scan(html).raw() if tag[0] == htmlscan.START]
         elements = {tag[1] for tag in starts}
-        # Every attribute of every start tag at once: their sources joined (each ends with its tag's ">", so
-        # no attribute runs into the next tag's) and read in one go.
-        pairs = htmlscan.attribute_pairs("".join([html[tag[4]:tag[3]] for tag in starts]))
-        spellings = {pair[0] for pair in pairs}
+        # What each different start tag holds, read once per build: the pages share most of their tags (header,
+        # navigation, footer), so most are known from earlier pages.
+        spellings: set[str] = set()
+        classes: set[str] = set()
+        palette: dict[str, set[str]] = {name: set() for name in PALETTE_ATTRIBUTES}
+        known = _TAG_FACTS
+        for source in {html[tag[4]:tag[3]] for tag in starts}:
+            held = known.get(source)
+            if held is None:
+                held = _tag_facts(source)
+            spellings |= held[0]
+            classes |= held[1]
+            for name, value in held[2]:
+                palette[name].add(value)
         attributes = {name.lower() for name in spellings}
-        wanted = {spelling: spelling.lower() for spelling in spellings if spelling.lower() in _VALUES_OF}
-        found: dict[str, list[str]] = {name: [] for name in _VALUES_OF}
-        for spelling, value in pairs:
-            if spelling in wanted:
-                found[wanted[spelling]].append(unescape(value) if "&" in value else value)
-        classes = set(" ".join(found["class"]).split())
-        palette = {name: set(found[name]) for name in PALETTE_ATTRIBUTES}
         for tag in starts:
             if tag[1] == "script" and tag[6] and htmlscan.Token(tag).get("id") == "__config":
                 try:
@@ -492,6 +495,26 @@ class SiteFacts:
         for name, values in other.palette.items():
             self.palette.setdefault(name, set()).update(values)
         self.properties |= other.properties
+
+
+#: A start tag's attributes as written (from where they begin to its ">") -> what SiteFacts.add_html takes from them.
+_TAG_FACTS: dict[str, tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]] = {}
+
+
+def _tag_facts(source: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """The attribute names (as written), the classes and the (palette attribute, value) pairs of one start tag's
+    attributes ``source`` (kept in _TAG_FACTS, up to 50,000 tags)."""
+    pairs = htmlscan.attribute_pairs(source)
+    found: dict[str, list[str]] = {name: [] for name in _VALUES_OF}
+    for spelling, value in pairs:
+        name = spelling.lower()
+        if name in found:
+            found[name].append(unescape(value) if "&" in value else value)
+    held = (frozenset(pair[0] for pair in pairs), frozenset(" ".join(found["class"]).split()),
+            tuple((name, value) for name in PALETTE_ATTRIBUTES for value in found[name]))
+    if len(_TAG_FACTS) < 50_000:
+        _TAG_FACTS[source] = held
+    return held
 
 
 def page_facts(html: str) -> SiteFacts:

@@ -17,6 +17,7 @@ _DROP = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660
                                    *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE)])
 _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "٪": "%",
         **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+_TABLE = {ord(c): None for c in _DROP} | {ord(c): normal for c, normal in _MAP.items()}  # for str.translate
 ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3]")
 
 #: The letters that join the front of a word: و ف (and, so), ب ك ل (with, like, for) and the article ال
@@ -30,7 +31,7 @@ def is_arabic_script(language: str | None) -> bool:
 
 def normalise(text: str) -> str:
     """``text`` without tashkeel and tatweel, with أ إ آ ٱ → ا, ى → ي, ة → ه and Western digits."""
-    return "".join(_MAP.get(c, c) for c in text if c not in _DROP)
+    return text.translate(_TABLE)
 
 
 def strip_marks(text: str) -> str:

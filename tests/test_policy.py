@@ -316,6 +316,24 @@ def test_keywords_of_patterns(patterns, expected):
     assert policy.keywords(patterns) == (frozenset(expected) if expected is not None else None)
 
 
+
+@pytest.mark.parametrize("patterns, before, expected", [
+    ((r"painless(?:ly)?", r"no\s+pain"), (0, 0), [("no", 0, 0), ("painless", 0, 0)]),
+    ((r"results?\s+within",), (0, 0), [("result", 0, 0)]),  # "within" is after a space of any length
+    ((r"(?<!not\s)proven",), (0, 4), [("proven", 0, 4)]),  # a lookbehind takes no room; after 0 to 4 letters
+    ((r"(?:aa|bbbb)\s+x",), (0, 0), [("aa", 0, 0), ("bbbb", 0, 0)]),
+    ((r"a?cure",), (0, 0), [("cure", 0, 1)]),
+    ((r"[ab]cure",), (0, 0), [("cure", 1, 1)]),
+    ((r"(?:foo)+bar",), (0, 0), [("foo", 0, 0)]),
+    ((r"\d+\s+kg",), (0, 0), None),  # "kg" may be any distance in
+    ((r"fine", r"\w+"), (0, 0), None),
+    ((r"(?i:abc)",), (0, 0), None),
+    ((r"[(",), (0, 0), None),
+])
+def test_anchors_of_patterns(patterns, before, expected):
+    assert policy.anchors(patterns, before) == (tuple(expected) if expected is not None else None)
+
+
 # ---------------------------------------------------------------- issue 11, point 2: the exact messages
 
 def message(col, found, rule, why, instead):

@@ -64,6 +64,11 @@ class Rule:
         return keywords(self.patterns)
 
     @property
+    def anchors(self) -> tuple[tuple[str, int, int], ...] | None:
+        """Where a match of the patterns can start, on lower-case text (see :func:`anchors`)."""
+        return anchors(self.patterns)
+
+    @property
     def arabic_regex(self) -> re.Pattern | None:
         """The Arabic forms, for text normalised by :func:`sitekit.arabic.normalise` and lower-cased."""
         return _compile_arabic(self.arabic) if self.arabic else None
@@ -73,9 +78,29 @@ class Rule:
         """Words of which a match of the Arabic forms holds one (in the normalised, lower-case text)."""
         return keywords(_normal(self.arabic)) if self.arabic else None
 
+    @property
+    def arabic_anchors(self) -> tuple[tuple[str, int, int], ...] | None:
+        """Where a match of the Arabic forms can start (their words come after arabic.PREFIX), or None; only
+        words without Latin letters, which IGNORECASE (the Arabic forms use it) matches only as written."""
+        found = anchors(_normal(self.arabic), _PREFIX_WIDTH) if self.arabic else None
+        if found is None or not all(_caseless(word) for word, _, _ in found):
+            return None
+        return found
+
 
 _CACHE: dict[tuple[tuple[str, ...], bool], re.Pattern | None] = {}
 _KEYWORDS: dict[tuple[str, ...], frozenset[str] | None] = {}
+_ANCHORS: dict[tuple[tuple[str, ...], tuple[int, int]], tuple[tuple[str, int, int], ...] | None] = {}
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(pattern: str):
+    """The parsed pattern (once per process, for :func:`keywords` and :func:`anchors`), or None if it is not
+    a regular expression."""
+    try:
+        return _sre_parser.parse(pattern)
+    except re.error:
+        return None
 
 
 def keywords(patterns: tuple[str, ...]) -> frozenset[str] | None:
@@ -85,12 +110,8 @@ def keywords(patterns: tuple[str, ...]) -> frozenset[str] | None:
     if patterns not in _KEYWORDS:
         found: set[str] = set()
         for pattern in patterns:
-            try:
-                parsed = _sre_parser.parse(pattern)
-            except re.error:
-                found = None
-                break
-            needed = None if parsed.state.flags & re.IGNORECASE else _needed(parsed)
+            parsed = _parse(pattern)
+            needed = None if parsed is None or parsed.state.flags & re.IGNORECASE else _needed(parsed)
             if needed is None:
                 found = None
                 break
@@ -127,6 +148,113 @@ def _needed(sequence) -> set[str] | None:
         choices.append({run})
     # Longer words are rarer, fewer words are quicker to look for.
     return max(choices, key=lambda words: (min(5, *(len(w) for w in words)), -len(words)), default=None)
+
+
+#: How far into a match :func:`anchors` looks for its words: a word further in gives too many places to try.
+_ANCHOR_REACH = 8
+_PREFIX_WIDTH = _sre_parser.parse(arabic.PREFIX).getwidth()  # (0, 4): the letters before an Arabic form's word
+
+
+def anchors(patterns: tuple[str, ...], before: tuple[int, int] = (0, 0)) -> tuple[tuple[str, int, int], ...] | None:
+    """Where a match of the patterns (run on lower-case text without IGNORECASE, after something ``before[0]`` to
+    ``before[1]`` characters long) can start: (word, lo, hi) such that every match holds one of the words, exactly
+    as written, lo to hi characters after its start. None when some pattern gives none (see :func:`_anchor`)."""
+    key = (patterns, before)
+    if key not in _ANCHORS:
+        found: set[tuple[str, int, int]] | None = set()
+        for pattern in patterns:
+            parsed = _parse(pattern)
+            anchor = None if parsed is None or parsed.state.flags & re.IGNORECASE else _anchor(parsed)
+            if anchor is None:
+                found = None
+                break
+            words, lo, hi = anchor
+            found |= {(word, lo + before[0], hi + before[1]) for word in words}
+        _ANCHORS[key] = tuple(sorted(found)) if found is not None else None
+    return _ANCHORS[key]
+
+
+def _anchor(sequence) -> tuple[set[str], int, int] | None:
+    """For a parsed regular expression (a sequence of items): (words, lo, hi) such that every match holds one of
+    the words lo to hi characters after its start, or None. Like :func:`_needed` it uses literal characters next to
+    each other, mandatory groups and alternations whose every branch gives some, but only while what comes before
+    them has a known length of at most _ANCHOR_REACH; of several, the one likely to give fewest places to try."""
+    best, lo, hi, run = None, 0, 0, ""
+
+    def keep(found):
+        nonlocal best
+        words, found_lo, found_hi = found
+        # Longer words are rarer; fewer words and a narrower span are fewer places to try.
+        rank = (min(5, *(len(w) for w in words)), -len(words) * (found_hi - found_lo + 1))
+        if best is None or rank > best[0]:
+            best = (rank, found)
+
+    for op, value in sequence:
+        if op is _sre_constants.LITERAL:
+            if not run:
+                run_lo, run_hi = lo, hi
+            run += chr(value)
+            lo, hi = lo + 1, hi + 1
+            continue
+        if run:
+            keep(({run}, run_lo, run_hi))
+            run = ""
+        inner = None
+        if op is _sre_constants.SUBPATTERN and not value[1] and not value[2]:  # a group without inline flags
+            inner = _anchor(value[3])
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and value[0] >= 1:
+            inner = _anchor(value[2])  # its first time
+        elif op is _sre_constants.BRANCH:
+            branches = [_anchor(branch) for branch in value[1]]
+            if all(branches):
+                inner = (set().union(*(b[0] for b in branches)), min(b[1] for b in branches), max(b[2] for b in branches))
+        if inner:
+            keep((inner[0], lo + inner[1], hi + inner[2]))
+        width = _sre_parser.SubPattern(sequence.state, [(op, value)]).getwidth()
+        lo, hi = lo + width[0], hi + width[1]
+        if hi > _ANCHOR_REACH:
+            break
+    if run:
+        keep(({run}, run_lo, run_hi))
+    return best[1] if best else None
+
+
+def _caseless(word: str) -> bool:
+    """Whether IGNORECASE matches each character of ``word`` only as itself in lower-case text (Arabic letters,
+    digits, punctuation: no Latin letters, such as i, which IGNORECASE also matches with ı)."""
+    return all("\u0600" <= c <= "\u06ff" or (c.isascii() and not c.isalpha()) for c in word)
+
+
+#: Trying a rule's expression at each place its anchors give is quicker than a search of the whole text while
+#: there is at most one such place for every _CHARS_PER_START characters of the text.
+_CHARS_PER_START = 25
+
+
+def _starts(text: str, found: tuple[tuple[str, int, int], ...]) -> list[int] | None:
+    """The places in ``text`` where a match with these anchors can start, in order; None when there are too many."""
+    limit = len(text) // _CHARS_PER_START
+    starts: set[int] = set()
+    for word, lo, hi in found:
+        at = text.find(word)
+        while at >= 0:
+            starts.update(range(max(0, at - hi), at - lo + 1))
+            if len(starts) > limit:
+                return None
+            at = text.find(word, at + 1)
+    return sorted(starts)
+
+
+def _matches_at(regex: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """What ``regex.finditer(text)`` gives when every match starts at one of ``starts``: the first match, then
+    the first that starts at or after its end, and so on."""
+    matches, end = [], 0
+    for start in starts:
+        if start >= end:
+            match = regex.match(text, start)
+            if match:
+                matches.append(match)
+                end = match.end()
+    return matches
 
 
 def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern | None:
@@ -782,7 +910,7 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
     same_offsets = len(lower) == len(searchable)   # lower() changes the length of a few letters (İ)
     in_arabic = arabic.is_arabic_script(page.language)
     if in_arabic:  # the Arabic forms run on one spelling of the text, mapped back to the editor's columns
-        normal, origin = arabic.normalise_map(searchable)
+        normal, origin = arabic.normalise(searchable), None  # origin: worked out at the first Arabic match
         normal_lower = normal.lower()
         if len(normal_lower) != len(normal):
             normal_lower = None
@@ -792,11 +920,18 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
         if in_arabic and rule.arabic:
             words = rule.arabic_keywords
             haystack = normal_lower if normal_lower is not None else normal
-            if prefilter and normal_lower is not None and words is not None and not any(w in haystack for w in words):
+            fast = prefilter and normal_lower is not None
+            if fast and words is not None and not any(w in haystack for w in words):
                 continue  # as for the English patterns: none of the words a match needs is on the page
-            for match in rule.arabic_regex.finditer(haystack):
+            starts = _starts(haystack, rule.arabic_anchors) if fast and rule.arabic_anchors is not None else None
+            if starts == []:
+                continue
+            regex = rule.arabic_regex
+            for match in (regex.finditer(haystack) if starts is None else _matches_at(regex, haystack, starts)):
                 if rule.id in AR_NEGATABLE and _negated(haystack, match.start()):
                     continue
+                if origin is None:
+                    origin = arabic.normalise_map(searchable)[1]
                 start, end = arabic.span_in_original(origin, match.start(), match.end())
                 line, col = line_col(searchable, start)
                 hits.append((line, col, rule, text[start:end]))
@@ -823,13 +958,21 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
 
 def _english_hits(rule: Rule, searchable: str, lower: str, text: str, same_offsets: bool, prefilter: bool) -> list:
     """(line, col, rule, text) of each match of the rule's English patterns."""
+    starts = None  # the places where a match can start, when there are few: the rule is tried only there
     if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
         words = rule.keywords
         if words is not None and not any(word in lower for word in words):
             return []  # none of the words every match holds is on the page: it cannot match (nor is compiled)
+        starts = _starts(lower, rule.anchors) if rule.anchors is not None else None
+        if starts == []:
+            return []
     fast = rule.lower_case_regex if same_offsets else None
+    if starts is not None:
+        matches = _matches_at(fast, lower, starts)
+    else:
+        matches = fast.finditer(lower) if fast else rule.regex.finditer(searchable)
     hits = []
-    for match in (fast.finditer(lower) if fast else rule.regex.finditer(searchable)):
+    for match in matches:
         line, col = line_col(searchable, match.start())
         hits.append((line, col, rule, text[match.start():match.end()]))
     return hits

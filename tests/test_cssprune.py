@@ -232,3 +232,34 @@ TRICKY_CSS = [
                          ids=["keep", "elements", "nothing", "a-b-c"])
 def test_fast_split_is_byte_identical_on_tricky_css(css, keep):
     assert prune(css, keep) == reference_prune(css, keep)
+
+
+# ---------------------------------------------------------------- declarations read from their text
+
+TRICKY_DECLARATIONS = [
+    "x:1", " x : 1 ; ;y:2;", "x:1!important", "x:1 ! IMPORTANT ", "x:1!importantx", "x:1!important!important",
+    "x:a!b", "x:!", "x:", "x", ":1", "1:2", "-1:2", "--p:a b;--q:var(--p,calc(1px + 2px))", "x:calc((1 + (2 * (3 - (4)))))",
+    "x:f(f(f(f(f(1)))))", "x:f(1", "x:f(1))", "x:1)", "x:\"a;b(!)\";y:2", "x:\"a", "x:'a'", "x:\"a\\\"b\"",
+    "x:url(\"a b\")", "x:url( \"a\" )", "x:url(a)", "x:URL(a)", "x:1.5", "x:-.5em", "x: -1.5px", "x:1.5.5", "x:a.5",
+    "x:#a.5", "x:1e5", "x:1e", "x:1e-x", "x:1em", "x:1E+2", "x:1+2", "x: +2", "x:1-2", "x:a-2", "x:1px-2",
+    "x:2n+1", "x:.5%", "x:1%.5", "x:u+12", "x:U+0025-00FF", "x:a/**/b", "x:1/2", "x:a{b}", "x:[a]", "x:@a",
+    "x:<!--", "x:-->", "x:a\r\nb", "x:a\fb", "x:a\0b", "é:é", "x:a\xa0", "x:\u3000a", "x:a$=b", "x:a||b",
+    "x:1\n;y\n:\t2", "f(x):1", "x(:1", ".x:1", "x:1;;", ";", "", "   ",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_DECLARATIONS)
+def test_declarations_read_from_their_text_are_what_tinycss2_reads(text):
+    written = cssprune._written_declarations(text)
+    assert written is None or written == cssprune._declarations(text)
+
+
+def test_most_real_declarations_are_read_from_their_text(built):
+    import re
+
+    css, _ = real_css_and_keep(built.site)
+    blocks = set(re.findall(r"\{([^{}]*)\}", cssprune._normalise(css)))
+    written = {block: cssprune._written_declarations(block) for block in blocks}
+    for block, declarations in written.items():
+        assert declarations is None or declarations == cssprune._declarations(block), block
+    assert sum(declarations is not None for declarations in written.values()) > 0.9 * len(blocks)

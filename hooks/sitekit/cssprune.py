@@ -40,6 +40,11 @@ _ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
 _GROUPING = {"media", "supports", "layer", "container", "document", "-moz-document"}
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _CUSTOM_NAME = re.compile(r"--[A-Za-z0-9_-]+")
+# (Negated classes compile much faster than ranges up to \U0010ffff.) A name-start code point: a letter, "_" or
+# anything not ASCII; a name code point: those, digits and "-".
+_NAME_START = r"[^\x00-\x40\x5b-\x5e\x60\x7b-\x7f]"
+_NAME = r"[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
+_IDENT_START = rf"(?:{_NAME_START}|-(?:{_NAME_START}|-))"
 
 
 @dataclass(frozen=True)
@@ -149,14 +154,76 @@ def _declarations(content: list) -> list[_Declaration]:
 @functools.lru_cache(maxsize=4096)
 def _text_declarations(text: str) -> list[_Declaration]:
     """The declarations of a rule's block, by its text: parsed once per process (the languages' builds prune
-    the same theme stylesheet), never changed by a caller."""
-    return _declarations(text)
+    the same theme stylesheet), never changed by a caller. Read from the text itself when tinycss2 would give
+    it back as written (_written_declarations), tokenised by tinycss2 otherwise."""
+    declarations = _written_declarations(text)
+    return _declarations(text) if declarations is None else declarations
+
+
+# Most blocks come out of tinycss2 (tokenised, each value serialised again and stripped) exactly as they are
+# written: then the text is split into declarations with regular expressions, no tokens. That is so for a block
+# without what tinycss2 writes differently: comments, escapes, strings other than "…" without escapes (it writes
+# '…' as "…"), unquoted url(), unicode ranges, "\r", "\f" or NUL (read as "\n" and U+FFFD), <!-- and -->, at-rules,
+# {} or [] blocks, unclosed () blocks, the unit "e" (1e, 1e-x: written 1\65 ), and a number that starts right
+# after a token it would run into when written back (1+2, 1-2, a.5, 1.5.5: tinycss2 puts /**/ between them).
+_WRITTEN_DIFFERENTLY = re.compile(
+    rf"""['\\\r\f\0@{{}}\[\]]|/\*|<!--|-->|[Uu][Rr][Ll]\((?![ \t\n]*")|[Uu]\+[0-9A-Fa-f?]"""
+    rf"|\+\.?\d|[\d.+]-\.?\d|\d[Ee](?:-|(?!{_NAME}))")
+# Numbers with a decimal point (.5, 1.5, -1.5): each must start after a token it cannot run into (not after a
+# name code point, ".", "#" or "+"), as they do in a block that only holds such numbers.
+_DECIMAL = re.compile(r"\.\d")
+_DECIMAL_ALONE = re.compile(rf"(?<![.#+])(?<!{_NAME})[+-]?\d*\.\d")
+_STRING_AS_WRITTEN = r'"[^"\\\n]*"'
+# A () block, nested up to four deep (Material's go three deep; deeper ones are left to tinycss2).
+_PARENTHESES = r"\((?:[^\"()\\]++|" + _STRING_AS_WRITTEN + r")*+\)"
+for _ in range(3):
+    _PARENTHESES = r"\((?:[^\"()\\]++|" + _STRING_AS_WRITTEN + "|" + _PARENTHESES + r")*+\)"
+# One declaration: name, ":" and value, up to the next ";" outside strings and () blocks.
+_DECLARATION = re.compile(
+    rf"""({_IDENT_START}{_NAME}*+)[ \t\n]*+:((?:[^"();\\]++|{_STRING_AS_WRITTEN}|{_PARENTHESES})*+)""")
+_BETWEEN_DECLARATIONS = re.compile(r"[ \t\n;]*+")
+_IMPORTANT = re.compile(r"![ \t\n]*+important[ \t\n]*+", re.ASCII | re.IGNORECASE)
+
+
+def _written_declarations(text: str) -> list[_Declaration] | None:
+    """What _declarations(text) gives, read from the text; None when tinycss2 may read it otherwise (above)."""
+    if _WRITTEN_DIFFERENTLY.search(text):
+        return None
+    decimals = _DECIMAL.findall(text)
+    if decimals and len(decimals) != len(_DECIMAL_ALONE.findall(text)):
+        return None
+    result, pos, end = [], 0, len(text)
+    while True:
+        pos = _BETWEEN_DECLARATIONS.match(text, pos).end()
+        if pos == end:
+            return result
+        found = _DECLARATION.match(text, pos)
+        if found is None or (found.end() < end and text[found.end()] != ";"):
+            return None  # not a declaration, or a value with a stray ")", '"' or a () block too deep
+        name, value = found.groups()
+        important = ""
+        bang = value.find("!")
+        if bang != -1:
+            if "!" in value[bang + 1:]:
+                return None  # tinycss2's reading of "!important" after another "!" is left to it
+            if _IMPORTANT.fullmatch(value, bang):
+                value, important = value[:bang], "!important"
+        result.append(_Declaration(name, f"{name}:{value.strip()}{important}"))
+        pos = found.end()
 
 
 @functools.lru_cache(maxsize=4096)
 def _prelude_tokens(text: str) -> tuple:
     """A rule's prelude as tinycss2's tokens, by its text (once per process, as above)."""
     return tuple(tinycss2.parse_component_value_list(text, True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _selector_list(text: str) -> tuple[tuple[list, str], ...]:
+    """A qualified rule's prelude, by its text, as its selectors (split at commas): each one's tokens and how it
+    is written in the output (once per process, as above)."""
+    parts = _split_commas(tinycss2.parse_component_value_list(text, True))
+    return tuple((tokens, tinycss2.serialize(tokens).strip()) for tokens in parts)
 
 
 def _parse(rules: list, keep: Keep) -> list:
@@ -260,11 +327,6 @@ _STRUCTURE = re.compile(r"""
   | (?P<unusual>/\*|["'\\]|<!--|-->|[Uu][Rr][Ll]\((?![ \t\n]*["']))
   )""", re.DOTALL | re.VERBOSE)
 _SKIP = re.compile(r"(?:[ \t\n]+|/\*.*?\*/)*", re.DOTALL)
-# (Negated classes compile much faster than ranges up to \U0010ffff.) A name-start code point: a letter, "_" or
-# anything not ASCII; a name code point: those, digits and "-".
-_NAME_START = r"[^\x00-\x40\x5b-\x5e\x60\x7b-\x7f]"
-_NAME = r"[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
-_IDENT_START = rf"(?:{_NAME_START}|-(?:{_NAME_START}|-))"
 _AT_RULE = re.compile(rf"@{_IDENT_START}")
 _CLOSER = {"{": "}", "(": ")", "[": "]"}
 
@@ -342,23 +404,28 @@ _INNER_BLOCK = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
 
 def _unusable_text(prelude: str, keep: Keep) -> bool:
     """True when every selector of the prelude needs a class the site never uses, read from the text: the rule
-    is dropped without tokenising it. Only for preludes without strings, comments, escapes or the functions
-    usable() looks into (:is(), :dir() …): there, the contents of [] and () are single tokens usable() does not
-    judge for classes (they are blanked out), so the commas left split it as _split_commas does, and each
-    ".name" left is a "." followed by a class name. False means "not known": usable() decides."""
+    is dropped without tokenising it. False means "not known": usable() decides."""
+    needed = _classes_needed(prelude)
+    classes = keep.classes
+    return needed is not None and not any(classes.issuperset(names) for names in needed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classes_needed(prelude: str) -> tuple[tuple[str, ...], ...] | None:
+    """The classes each selector of the prelude names, read from the text (once per process: the languages'
+    builds prune the same theme stylesheet). Only for preludes without strings, comments, escapes or the
+    functions usable() looks into (:is(), :dir() …), None for others: there, the contents of [] and () are
+    single tokens usable() does not judge for classes (they are blanked out), so the commas left split it as
+    _split_commas does, and each ".name" left is a "." followed by a class name."""
     if _NOT_PLAIN.search(prelude):
-        return False
+        return None
     while "(" in prelude or "[" in prelude:
         prelude, count = _INNER_BLOCK.subn(" ", prelude)
         if not count:
-            return False
+            return None
     if ")" in prelude or "]" in prelude:
-        return False
-    classes = keep.classes
-    for part in prelude.split(","):
-        if all(name in classes for name in _CLASS_IN_TEXT.findall(part)):
-            return False
-    return True
+        return None
+    return tuple(tuple(_CLASS_IN_TEXT.findall(part)) for part in prelude.split(","))
 
 
 def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> list:
@@ -366,16 +433,21 @@ def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> lis
     css, items = structure.css, []
     parse = tinycss2.parse_component_value_list
     for kind, head, head_end, block, block_end in structure.rules(start, end):
-        if kind == "qualified" and _unusable_text(css[head:head_end], keep):
-            continue
-        tokens = _prelude_tokens(css[head:head_end])
-        if (bool(tokens) and tokens[0].type == "at-keyword") != (kind == "at"):  # ("{…}" alone: no prelude)
-            raise _Unusual("a rule that does not start as expected")
         if kind == "qualified":
-            selectors = _selectors(tokens, keep)
+            prelude = css[head:head_end]
+            if _unusable_text(prelude, keep):
+                continue
+            selector_list = _selector_list(prelude)
+            first = selector_list[0][0]  # ("{…}" alone: no prelude)
+            if first and first[0].type == "at-keyword":
+                raise _Unusual("a rule that does not start as expected")
+            selectors = [text for tokens, text in selector_list if usable(tokens, keep)]
             if selectors:
                 items.append(_Rule(selectors, _text_declarations(css[block:block_end])))
             continue
+        tokens = _prelude_tokens(css[head:head_end])
+        if not tokens or tokens[0].type != "at-keyword":
+            raise _Unusual("a rule that does not start as expected")
         keyword = tokens[0]
         prelude = tinycss2.serialize(tokens[1:]).strip()
         at = f"@{keyword.value} {prelude}".strip() if prelude else f"@{keyword.value}"
@@ -393,6 +465,12 @@ def _split_parse(structure: _Structure, start: int, end: int, keep: Keep) -> lis
     return items
 
 
+@functools.lru_cache(maxsize=1)
+def _structure(css: str) -> _Structure:
+    """The structure of a stylesheet, kept for the next one (each language's build prunes the same CSS)."""
+    return _Structure(css)
+
+
 def _normalise(css: str) -> str:
     """The text as tinycss2's tokenizer reads it (so that positions in it are positions in what it reads)."""
     return css.replace("\0", "\uFFFD").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
@@ -401,7 +479,7 @@ def _normalise(css: str) -> str:
 def _items(css: str, keep: Keep) -> list:
     try:
         css = _normalise(css)
-        return _split_parse(_Structure(css), 0, len(css), keep)
+        return _split_parse(_structure(css), 0, len(css), keep)
     except _Unusual:
         return _parse(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), keep)
 

@@ -1,7 +1,14 @@
 """Real-browser fixtures: the built site and a test form receiver on loopback, Debian's Chromium via Playwright."""
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -32,6 +39,50 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if HERE in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
+
+
+#: The month of staff edits (test_staff_edits.py), when it runs in the background: a Future of (exit code, output).
+STAFF_EDITS = pytest.StashKey[Future]()
+STAFF_EDITS_TEST = "tests/browser/test_staff_edits.py::test_a_first_month_of_staff_edits_keeps_every_test_green"
+#: Set in the process that runs the month itself.
+STAFF_EDITS_NOW = "STAFF_EDITS_NOW"
+
+
+def pytest_collection_finish(session):
+    """When the session runs the month of staff edits among other tests, start it now in a second pytest process
+    at a lower CPU priority (its two minutes are mostly nested suites that leave a core free): the test then
+    waits for its result instead of running it at its turn."""
+    selected = [item for item in session.items if item.nodeid == STAFF_EDITS_TEST]
+    if not selected or len(session.items) == 1 or os.environ.get(STAFF_EDITS_NOW):
+        return
+    basetemp = Path(tempfile.mkdtemp(prefix="staff-edits-")) / "tmp"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    env[STAFF_EDITS_NOW] = "1"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={basetemp}", STAFF_EDITS_TEST],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: os.nice(10))
+    result: Future = Future()
+
+    def wait() -> None:
+        output = process.communicate()[0]
+        if process.returncode == 0:  # a failed month's copy of the project is kept, for a look
+            shutil.rmtree(basetemp.parent, ignore_errors=True)
+        result.set_result((process.returncode, output + f"\n(its files: {basetemp})"))
+
+    threading.Thread(target=wait, daemon=True).start()
+    session.config.stash[STAFF_EDITS] = result
+    session.config.stash[_STAFF_EDITS_PROCESS] = process
+
+
+_STAFF_EDITS_PROCESS = pytest.StashKey[subprocess.Popen]()
+
+
+def pytest_sessionfinish(session):
+    """A session that stops early (-x, Ctrl-C) does not leave the month running."""
+    process = session.config.stash.get(_STAFF_EDITS_PROCESS, None)
+    if process is not None and process.poll() is None:
+        process.kill()
 
 
 @pytest.hookimpl(wrapper=True)

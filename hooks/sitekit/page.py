@@ -19,6 +19,8 @@ from .problems import Problem
 
 #: ``<!-- policy … -->`` comments (the claims policy's allow comments), found outside code.
 POLICY_COMMENT = re.compile(r"<!--\s*policy\b\s*:?(.*?)-->", re.IGNORECASE | re.DOTALL)
+#: What every policy comment holds (a quick look before the code is blanked to find them exactly).
+_MAY_HAVE_POLICY_COMMENT = re.compile(r"<!--\s*policy\b", re.IGNORECASE)
 _FAQ_KEY = re.compile(r"^faq:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$", re.IGNORECASE)
 
 
@@ -138,6 +140,8 @@ class Page:
     @cached_property
     def policy_comments(self) -> list[PolicyComment]:
         found = []
+        if not _MAY_HAVE_POLICY_COMMENT.search(self.text):  # most pages have none: no need to blank their code
+            return found
         for match in POLICY_COMMENT.finditer(self.without_code):
             line, col = line_col(self.text, match.start())
             found.append(PolicyComment(match.start(), match.end(), line, col, match.group(0), match.group(1)))

@@ -165,7 +165,7 @@ def test_theme_problems(tmp_path, logo, theme, expected):
 
 # ---------------------------------------------------------------- extra.clinic.brand in the settings
 
-CLINIC = {"name": "Northlight", "phone": "020 7946 0321", "email": "hi@clinic.example",
+CLINIC = {"name": "Northlight", "phone": "020 7946 0999", "email": "hi@clinic.example",
           "address": {"street": "1 High St", "locality": "London", "postcode": "SE1 1AA", "country": "GB"},
           "opening_hours": [{"days": ["Monday"], "opens": "09:00", "closes": "17:00"}]}
 EXTRA = {"clinic": CLINIC, "reviewers": {"md": {"name": "Dr A", "qualification": "MBBS"}},

@@ -11,7 +11,7 @@ DESC = "A plain description of this page that is long enough for search results.
 
 
 def page(**fields):
-    base = {"title": "How it works", "description": DESC, "reviewed_by": "medical-director", "last_reviewed": "2026-11-20"}
+    base = {"title": "How it works", "description": DESC, "reviewed_by": "medical-director", "last_reviewed": "2026-11-10"}
     base.update(fields)
     lines = [f"{k}: {v}" for k, v in base.items() if v is not None]
     return "---\n" + "\n".join(lines) + "\n---\n# Body\n"
@@ -30,7 +30,7 @@ def test_good_page_has_no_problems_and_review_info():
     assert fm.body == "# Body\n" and fm.body_line == 7
     assert frontmatter.review_info(fm.meta, REVIEWERS) == {
         "name": "Dr A", "qualification": "MBBS",
-        "last_reviewed": dt.date(2026, 11, 20), "next_review": dt.date(2027, 11, 20)}
+        "last_reviewed": dt.date(2026, 11, 10), "next_review": dt.date(2027, 11, 10)}
 
 
 CASES = [
@@ -69,7 +69,7 @@ CASES = [
      "docs/page.md:5: the medical review was due on 2026-01-10 — ask the reviewer to check the page, then update "
      "last_reviewed (and next_review, if set)"),
     (page(next_review="2026-11-01"),
-     "docs/page.md:6: next_review 2026-11-01 is not after last_reviewed 2026-11-20 — set next_review to a date after "
+     "docs/page.md:6: next_review 2026-11-01 is not after last_reviewed 2026-11-10 — set next_review to a date after "
      "the last review, or remove it (default: 12 months later)"),
 ]
 
@@ -127,19 +127,19 @@ def test_a_yaml_mistake_is_reported_where_it_starts(text, expected):
     assert problems(text) == [expected]
 
 
-STALE = ("the medical review was due on 2027-11-20 — ask the reviewer to check the page, then update last_reviewed "
+STALE = ("the medical review was due on 2027-11-10 — ask the reviewer to check the page, then update last_reviewed "
          "(and next_review, if set)")
 SOON_FIX = ("ask the reviewer to check the page before then, and update last_reviewed (and next_review, if set); the "
             "day after it is due, the site cannot be published until it is reviewed")
-# A page reviewed on 2026-11-20 (due 2027-11-20) as the days pass: nothing, a warning that does not stop
+# A page reviewed on 2026-11-10 (due 2027-11-10) as the days pass: nothing, a warning that does not stop
 # publishing from 30 days before (make check asks for it), then the warning that stops publishing.
 AS_THE_REVIEW_FALLS_DUE = [
-    ("2026-11-20", None, None),
-    ("2027-10-20", None, None),
-    ("2027-10-21", f"the medical review is due on 2027-11-20 (in 30 days) — {SOON_FIX}", "review-due-soon"),
-    ("2027-11-19", f"the medical review is due on 2027-11-20 (tomorrow) — {SOON_FIX}", "review-due-soon"),
-    ("2027-11-20", f"the medical review is due on 2027-11-20 (today) — {SOON_FIX}", "review-due-soon"),
-    ("2027-11-21", STALE, "frontmatter"),
+    ("2026-11-10", None, None),
+    ("2027-10-10", None, None),
+    ("2027-10-11", f"the medical review is due on 2027-11-10 (in 30 days) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-09", f"the medical review is due on 2027-11-10 (tomorrow) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-10", f"the medical review is due on 2027-11-10 (today) — {SOON_FIX}", "review-due-soon"),
+    ("2027-11-11", STALE, "frontmatter"),
     ("2029-01-01", STALE, "frontmatter"),
 ]
 

@@ -7,7 +7,7 @@ from sitekit import settings as s
 
 GOOD = {
     "clinic": {
-        "name": "Northlight", "phone": "020 7946 0321", "email": "hi@clinic.example",
+        "name": "Northlight", "phone": "020 7946 0999", "email": "hi@clinic.example",
         "address": {"street": "1 High St", "locality": "London", "postcode": "SE1 1AA", "country": "GB"},
         "opening_hours": [{"days": ["Monday"], "opens": "09:00", "closes": "17:00"}],
     },
@@ -55,7 +55,7 @@ def test_good_settings_pass_and_get_defaults():
     assert problems == []
     assert out["booking"]["timeout_seconds"] == 15
     assert out["booking"]["thank_you_page"] == "thank-you.md"
-    assert out["clinic"]["phone_link"] == "tel:02079460321"
+    assert out["clinic"]["phone_link"] == "tel:02079460999"
     assert out["reviewers"]["md"]["name"] == "Dr A"
 
 
@@ -191,7 +191,7 @@ EXAMPLE_REFUSALS = [
      'mkdocs.yml:3: extra.clinic.name: is example data ("Northlight"), not the clinic\'s own — replace it with the '
      'clinic\'s real name, then delete "clinic.name" from extra.example_data'),
     ("clinic.phone",
-     'mkdocs.yml:2: extra.clinic.phone: is example data ("020 7946 0321"), not the clinic\'s own — replace it with '
+     'mkdocs.yml:2: extra.clinic.phone: is example data ("020 7946 0999"), not the clinic\'s own — replace it with '
      'the clinic\'s real phone number, then delete "clinic.phone" from extra.example_data'),
     ("clinic.email",
      'mkdocs.yml:2: extra.clinic.email: is example data ("hi@clinic.example"), not the clinic\'s own — replace it '

@@ -91,11 +91,11 @@ def test_duplicate_questions_across_pages():
         "FAQ page only; link to it from the other page"]
 
 
-CLINIC = {"name": "Clinic", "phone": "020 7946 0321", "email": "a@b.example",
+CLINIC = {"name": "Clinic", "phone": "020 7946 0999", "email": "a@b.example",
           "address": {"street": "1 High St", "locality": "Town", "postcode": "AB1 2CD", "country": "GB"},
           "opening_hours": [{"days": ["Saturday", "Monday"], "opens": "10:00", "closes": "14:00"}],
           "services": ["Mesotherapy", "Chemical peel"]}
-REVIEW = {"name": "Dr A", "qualification": "MBBS", "last_reviewed": dt.date(2026, 11, 20), "next_review": None}
+REVIEW = {"name": "Dr A", "qualification": "MBBS", "last_reviewed": dt.date(2026, 11, 16), "next_review": None}
 
 
 def test_home_page_graph_describes_the_clinic_once_and_the_treatment():
@@ -116,7 +116,7 @@ def test_home_page_graph_describes_the_clinic_once_and_the_treatment():
     assert clinic["address"] == {"@type": "PostalAddress", "streetAddress": "1 High St", "addressLocality": "Town",
                                  "postalCode": "AB1 2CD", "addressCountry": "GB"}
     page = nodes[root + "#webpage"]
-    assert page["lastReviewed"] == "2026-11-20" and page["reviewedBy"] == {"@id": root + "#reviewer-doc"}
+    assert page["lastReviewed"] == "2026-11-16" and page["reviewedBy"] == {"@id": root + "#reviewer-doc"}
     assert "breadcrumb" not in page
     assert nodes[root + "#reviewer-doc"]["hasCredential"] == {"@type": "EducationalOccupationalCredential",
                                                               "name": "MBBS"}

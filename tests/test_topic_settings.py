@@ -69,7 +69,7 @@ def test_defaults_keep_an_older_mkdocs_yml_working():
 
 
 def test_good_values_are_kept():
-    out, problems = run({"clinic.out_of_hours": "call 020 7946 0322", "clinic.complaints": "Write to us.",
+    out, problems = run({"clinic.out_of_hours": "call 020 7946 0998", "clinic.complaints": "Write to us.",
                          "clinic.prices": [{"item": "Face", "price": "£150"}], "clinic.cooling_off_days": 14,
                          "policy.topics": dict(DEFAULT_PAGES, evidence="faq.md"),
                          "practitioners": [dict(PERSON, number=1234567)]}, docs_dir=DOCS)
@@ -174,11 +174,11 @@ def test_practitioners_are_needed_only_with_the_required_information_hook():
 def test_the_new_example_keys_are_refused_when_publishing():
     extra = dict(copy.deepcopy(GOOD), practitioners=[PERSON],
                  example_data=["clinic.out_of_hours", "clinic.complaints", "practitioners"])
-    extra["clinic"].update(out_of_hours="call 020 7946 0322", complaints="Write to us.")
+    extra["clinic"].update(out_of_hours="call 020 7946 0998", complaints="Write to us.")
     settings = s.Settings("mkdocs.yml", YAML)
     s.refuse_example_data(s.validate_example_data(extra, settings), settings)
     assert [str(p) for p in settings.problems] == [
-        'mkdocs.yml:4: extra.clinic.out_of_hours: is example data ("call 020 7946 0322"), not the clinic\'s own — '
+        'mkdocs.yml:4: extra.clinic.out_of_hours: is example data ("call 020 7946 0998"), not the clinic\'s own — '
         "replace it with how the clinic's patients really reach help when it is closed, then delete "
         '"clinic.out_of_hours" from extra.example_data',
         'mkdocs.yml:5: extra.clinic.complaints: is example data ("Write to us."), not the clinic\'s own — replace it '

@@ -157,7 +157,7 @@ def test_what_changed_is_short():
 
 # ---------------------------------------------------------------- the checks of a translated page, exact messages
 
-REVIEWED = "---\ntitle: الأسئلة\nreviewed_by: medical-director\nlast_reviewed: 2026-11-20\ntranslated_from: {v}\n---\nنص\n"
+REVIEWED = "---\ntitle: الأسئلة\nreviewed_by: medical-director\nlast_reviewed: 2026-11-16\ntranslated_from: {v}\n---\nنص\n"
 ENGLISH = "---\ntitle: Questions\n---\n# Questions\n\nIntro.\n\n## Costs\n\nAsk us.\n"
 CHANGED = ENGLISH.replace("Ask us.", "Ask us at the consultation.")
 EV = translations.source_hash(ENGLISH)
@@ -230,16 +230,16 @@ TODAY = dt.date(2026, 11, 25)
 DESC = "A plain description of this page that is long enough for search results."
 FM_CASES = [
     ("translated_from and menu on a translation", True,
-     f"title: T\ndescription: {DESC}\nreviewed_by: medical-director\nlast_reviewed: 2026-11-20\n"
+     f"title: T\ndescription: {DESC}\nreviewed_by: medical-director\nlast_reviewed: 2026-11-16\n"
      "translated_from: 0123456789ab\nmenu: M", []),
     ("pending, no review date, on a translation", True, f"title: T\ndescription: {DESC}\nreviewed_by: pending", []),
     ("no reviewer at all on a translation", True, f"title: T\ndescription: {DESC}", []),
     ("translated_from on an English page", False,
-     f"title: T\ndescription: {DESC}\nreviewed_by: medical-director\nlast_reviewed: 2026-11-20\n"
+     f"title: T\ndescription: {DESC}\nreviewed_by: medical-director\nlast_reviewed: 2026-11-16\n"
      "translated_from: 0123456789ab\nmenu: M",
      ['docs/page.md:6: "translated_from" is only for translated pages (docs/<code>/FILE.md) — remove it from this page',
       'docs/page.md:7: "menu" is only for translated pages (docs/<code>/FILE.md) — remove it from this page']),
-    ("pending on an English page", False, f"title: T\ndescription: {DESC}\nreviewed_by: pending\nlast_reviewed: 2026-11-20",
+    ("pending on an English page", False, f"title: T\ndescription: {DESC}\nreviewed_by: pending\nlast_reviewed: 2026-11-16",
      ['docs/page.md:4: unknown reviewer "pending" — use a reviewer key from extra.reviewers in mkdocs.yml '
       "(medical-director), or add the reviewer there"]),
     ("a reviewer but no date on a translation", True, f"title: T\ndescription: {DESC}\nreviewed_by: medical-director",

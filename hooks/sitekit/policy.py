@@ -22,6 +22,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 try:  # Python 3.11+
     import re._constants as _sre_constants
@@ -108,18 +109,25 @@ def keywords(patterns: tuple[str, ...]) -> frozenset[str] | None:
     run on lower-case text without IGNORECASE: see :attr:`Rule.lower_case_regex`); None when some pattern
     gives none, so the rule always runs. A rule whose keywords are all absent from the text cannot match it."""
     if patterns not in _KEYWORDS:
-        found: set[str] = set()
-        for pattern in patterns:
-            parsed = _parse(pattern)
-            needed = None if parsed is None or parsed.state.flags & re.IGNORECASE else _needed(parsed)
-            if needed is None:
-                found = None
-                break
-            found |= needed
+        each = _each_pattern(patterns, _needed)
+        found = set().union(*each) if each is not None else None
         if found is not None:  # a word that holds another is not needed: where it is, the other is too
             found = {word for word in found if not any(other != word and other in word for other in found)}
         _KEYWORDS[patterns] = frozenset(found) if found is not None else None
     return _KEYWORDS[patterns]
+
+
+def _each_pattern(patterns: tuple[str, ...], read: Callable) -> list | None:
+    """``read(parsed pattern)`` for each pattern, or None when one of them is not a regular expression, uses
+    IGNORECASE (the readers are for patterns run on lower-case text without it) or gives None."""
+    results = []
+    for pattern in patterns:
+        parsed = _parse(pattern)
+        result = None if parsed is None or parsed.state.flags & re.IGNORECASE else read(parsed)
+        if result is None:
+            return None
+        results.append(result)
+    return results
 
 
 def _needed(sequence) -> set[str] | None:
@@ -161,16 +169,9 @@ def anchors(patterns: tuple[str, ...], before: tuple[int, int] = (0, 0)) -> tupl
     as written, lo to hi characters after its start. None when some pattern gives none (see :func:`_anchor`)."""
     key = (patterns, before)
     if key not in _ANCHORS:
-        found: set[tuple[str, int, int]] | None = set()
-        for pattern in patterns:
-            parsed = _parse(pattern)
-            anchor = None if parsed is None or parsed.state.flags & re.IGNORECASE else _anchor(parsed)
-            if anchor is None:
-                found = None
-                break
-            words, lo, hi = anchor
-            found |= {(word, lo + before[0], hi + before[1]) for word in words}
-        _ANCHORS[key] = tuple(sorted(found)) if found is not None else None
+        each = _each_pattern(patterns, _anchor)
+        _ANCHORS[key] = None if each is None else tuple(sorted(
+            {(word, lo + before[0], hi + before[1]) for words, lo, hi in each for word in words}))
     return _ANCHORS[key]
 
 

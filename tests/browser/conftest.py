@@ -43,6 +43,7 @@ def pytest_collection_modifyitems(items):
 
 #: The month of staff edits (test_staff_edits.py), when it runs in the background: a Future of (exit code, output).
 STAFF_EDITS = pytest.StashKey[Future]()
+_STAFF_EDITS_PROCESS = pytest.StashKey[subprocess.Popen]()
 STAFF_EDITS_TEST = "tests/browser/test_staff_edits.py::test_a_first_month_of_staff_edits_keeps_every_test_green"
 #: Set in the process that runs the month itself.
 STAFF_EDITS_NOW = "STAFF_EDITS_NOW"
@@ -73,9 +74,6 @@ def pytest_collection_finish(session):
     threading.Thread(target=wait, daemon=True).start()
     session.config.stash[STAFF_EDITS] = result
     session.config.stash[_STAFF_EDITS_PROCESS] = process
-
-
-_STAFF_EDITS_PROCESS = pytest.StashKey[subprocess.Popen]()
 
 
 def pytest_sessionfinish(session):

@@ -4,11 +4,12 @@ index are part of that first view (Material's script asks for both as it starts,
 search fetches nothing more, and search finds things."""
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPORT_SECTIONS
+from conftest import REPORT_SECTIONS, other_languages, site_config
 from page_weight import first_view, kb, over_budget
 
 
@@ -155,3 +156,29 @@ def test_pages_read_in_the_visitors_colours_before_the_theme_script_arrives(new_
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     assert page.locator("article h1").is_visible()
     assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script must not have run"
+
+
+def test_a_colour_the_visitor_chose_is_kept_before_the_theme_script_arrives(new_context, site):
+    """A visitor who chose the other colour scheme on an earlier visit (Material keeps the choice in localStorage)
+    sees it from the first paint too, though the system setting says otherwise and Material's bundle never runs:
+    Material's small script in the header applies it, and palette-media.html must not undo it. The choice is one
+    of mkdocs.yml's theme.palette options, stored as Material stores it."""
+    options = site_config()["theme"]["palette"]
+    light = next(i for i, o in enumerate(options) if o.get("media") == "(prefers-color-scheme: light)")
+    other = next(i for i, o in enumerate(options) if o.get("scheme", "default") != options[light].get("scheme", "default"))
+    chosen = options[other]
+    color = {"media": chosen.get("media", ""), "scheme": chosen.get("scheme", "default"),
+             "primary": chosen.get("primary", "indigo"), "accent": chosen.get("accent", "indigo")}
+    context = new_context(375, 812, color_scheme="light")
+    stored = json.dumps({"index": other, "color": color})
+    root = urlsplit(site.url).path  # Material's key: the path of its build's root (__md_scope), then the name
+    for scope in (root, *(f"{root}{code}/" for code in other_languages())):
+        context.add_init_script(f"localStorage.setItem({json.dumps(scope + '.__palette')}, {json.dumps(stored)})")
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    for path in ("side-effects/", *(f"{code}/" for code in other_languages())):
+        page.goto(site.url + path, wait_until="domcontentloaded")
+        page.wait_for_timeout(200)
+        assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script must not have run"
+        for name in ("scheme", "primary", "accent"):
+            assert page.get_attribute("body", f"data-md-color-{name}") == color[name], (path, name)

@@ -292,6 +292,11 @@ def site_config(root: Path = ROOT) -> dict:
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
 
 
+def catalog(code: str = "en", root: Path = ROOT) -> dict:
+    """The site's fixed wording in one language (overrides/locales/CODE.yml), as staff or a translator left it."""
+    return yaml.safe_load((root / "overrides" / "locales" / f"{code}.yml").read_text(encoding="utf-8"))
+
+
 def front_matter(title: str, description: str, **extra: object) -> str:
     """Front matter for a page a test writes, with the site's own values: its first reviewer (from
     mkdocs.yml) and :func:`review_day` as the review date, so it follows what staff change."""
@@ -409,6 +414,21 @@ def nav_pages() -> list[str]:
     """Every page of the default language (docs/*.md, not docs/<code>/ of another language), as its URL path
     ("" for the home page)."""
     return language_pages()
+
+
+def booking_page(root: Path = ROOT) -> tuple[str, str]:
+    """The default language's booking page (the page whose front matter says ``booking: true``): its URL path
+    and its heading (its first "# " line, else its title), as staff left them."""
+    for url in language_pages(root=root):
+        path = root / "docs" / (f"{url.rstrip('/')}.md" if url else "index.md")
+        if not path.is_file():
+            path = root / "docs" / url / "index.md"
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---\n")) if text.startswith("---\n") else None
+        if isinstance(meta, dict) and meta.get("booking") is True:
+            headings = [line[2:].strip() for line in text.split("\n---", 1)[1].splitlines() if line.startswith("# ")]
+            return url, headings[0] if headings else str(meta.get("title"))
+    raise AssertionError("no page in docs/ has booking: true")
 
 
 # Figures a test wants shown after the run even when it passes (e.g. the page-weight table):

@@ -7,9 +7,8 @@ from __future__ import annotations
 import importlib
 
 import pytest
-import yaml
 
-from conftest import ROOT, other_languages
+from conftest import ROOT, catalog, other_languages
 
 #: (where the promise is made, what it promises, the tests that show it)
 PROMISES = [
@@ -30,10 +29,6 @@ PROMISES = [
     ("docs/book.md", "the booking page's text holds for every provider (form, embed, contact)",
      ["browser.test_staff_edits::test_a_first_month_of_staff_edits_keeps_every_test_green"]),
 ]
-
-
-def catalog(code: str) -> dict:
-    return yaml.safe_load((ROOT / "overrides" / "locales" / f"{code}.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("where, promise, tests", PROMISES, ids=[row[0] for row in PROMISES])

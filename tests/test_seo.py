@@ -12,13 +12,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, chromium_path, nav_pages, site_config
+from conftest import ROOT, Project, booking_page, catalog, chromium_path, nav_pages, site_config
 from sitekit import seo
 
 BASE = "https://user.github.io/mesotherapy-guide/"
 #: What staff set in mkdocs.yml (the defaults of hooks/sitekit/settings.py where a key is left out).
 SITE_NAME = site_config()["site_name"]
 SEO = {"locale": "en_GB", "image": "assets/images/share.png", **(site_config()["extra"].get("seo") or {})}
+#: The page-not-found page's wording, as overrides/locales/en.yml has it.
+NOT_FOUND = {key.removeprefix("not_found."): text for key, text in catalog().items() if key.startswith("not_found.")}
 
 
 # ---------------------------------------------------------------- pure functions
@@ -181,9 +183,9 @@ def test_sitemap_lists_every_page_at_its_canonical_address(project_page):
 def test_404_page_works_under_the_base_path(project_page):
     html = (project_page.site / "404.html").read_text()
     page = soup(html)
-    assert page.title.get_text() == f"Page not found - {SITE_NAME}"
+    assert page.title.get_text() == f"{NOT_FOUND['title']} - {SITE_NAME}"
     assert meta(page, "name", "robots") == "noindex"
-    assert page.select_one("article h1").get_text(strip=True) == "Page not found"
+    assert page.select_one("article h1").get_text(strip=True) == NOT_FOUND["title"]
     # GitHub Pages serves 404.html for any missing address, at any depth: every link must still work.
     missing = BASE + "some/deep/missing/page/"
     refs = [el.get("href") or el.get("src") for el in page.select("[href], [src]")]
@@ -196,8 +198,8 @@ def test_404_page_works_under_the_base_path(project_page):
         target = project_page.site / path
         assert target.is_file() or (target / "index.html").is_file(), f"{ref} -> {absolute} does not exist"
     links = {a.get_text(strip=True): a["href"] for a in page.select("article a")}
-    assert urljoin(missing, links["Book a free consultation"]) == BASE + "book/"
-    assert urljoin(missing, links["Go to the start of the guide"]) in (BASE, BASE + ".")
+    assert urljoin(missing, links[NOT_FOUND["book"]]) == BASE + booking_page()[0]
+    assert urljoin(missing, links[NOT_FOUND["home"]]) in (BASE, BASE + ".")
 
 
 def test_meta_values_are_escaped(project):

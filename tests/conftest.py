@@ -416,19 +416,30 @@ def nav_pages() -> list[str]:
     return language_pages()
 
 
-def booking_page(root: Path = ROOT) -> tuple[str, str]:
-    """The default language's booking page (the page whose front matter says ``booking: true``): its URL path
-    and its heading (its first "# " line, else its title), as staff left them."""
-    for url in language_pages(root=root):
-        path = root / "docs" / (f"{url.rstrip('/')}.md" if url else "index.md")
-        if not path.is_file():
-            path = root / "docs" / url / "index.md"
-        text = path.read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---\n")) if text.startswith("---\n") else None
-        if isinstance(meta, dict) and meta.get("booking") is True:
-            headings = [line[2:].strip() for line in text.split("\n---", 1)[1].splitlines() if line.startswith("# ")]
-            return url, headings[0] if headings else str(meta.get("title"))
-    raise AssertionError("no page in docs/ has booking: true")
+#: The booking settings that name pages, with hooks/sitekit/settings.py's defaults.
+BOOKING_PAGES = {"page": "book.md", "thank_you_page": "thank-you.md", "privacy_page": "privacy.md"}
+
+
+def booking_file(key: str = "page", root: Path = ROOT) -> str:
+    """The Markdown file (under docs/) of a page extra.booking names, as staff set it in mkdocs.yml."""
+    return str(((site_config(root).get("extra") or {}).get("booking") or {}).get(key) or BOOKING_PAGES[key])
+
+
+def booking_url(key: str = "page", root: Path = ROOT) -> str:
+    """The URL path, within a language, of a page extra.booking names (``page``: the booking page, e.g. "book/";
+    ``thank_you_page``, ``privacy_page``)."""
+    name = booking_file(key, root).removesuffix(".md")
+    return "" if name == "index" else name.removesuffix("/index") + "/"
+
+
+def booking_page(key: str = "page", root: Path = ROOT) -> tuple[str, str]:
+    """A page of the default language that extra.booking names (``page``: the booking page; ``thank_you_page``,
+    ``privacy_page``): its URL path and its heading (its first "# " line, else its title), as staff left them."""
+    text = (root / "docs" / booking_file(key, root)).read_text(encoding="utf-8")
+    front, body = text.split("\n---", 1) if text.startswith("---\n") else ("", text)
+    headings = [line[2:].strip() for line in body.splitlines() if line.startswith("# ")]
+    return booking_url(key, root), (headings[0] if headings else
+                                    str((yaml.safe_load(front.removeprefix("---\n")) or {}).get("title")))
 
 
 # Figures a test wants shown after the run even when it passes (e.g. the page-weight table):

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, front_matter, nav_pages, site_config
+from conftest import ROOT, booking_url, catalog, front_matter, nav_pages, site_config
 from sitekit.faq import parse_faq
 from sitekit.settings import key_lines
 
@@ -18,6 +18,9 @@ CLINIC = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].j
 
 #: The keys mkdocs.yml marks as still holding the project's example values, with their lines.
 EXAMPLE_KEYS = list(site_config()["extra"].get("example_data") or [])
+#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
+BOOK = booking_url()
+THANK_YOU = booking_url("thank_you_page")  # where the form service sends patients after it
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -37,7 +40,7 @@ def test_every_page_is_built_with_title_review_and_clinic_footer(built, url):
     footer = page.select_one(".site-footer").get_text(" ", strip=True)
     assert CLINIC["name"] in footer and CLINIC["phone"] in footer and CLINIC["address"]["street"] in footer
     review = page.select_one(".page-review")
-    assert review is not None and "Medically reviewed by" in review.get_text()
+    assert review is not None and catalog()["review.by"].split("{name}")[0].strip() in review.get_text()
     assert review.find("time")["datetime"]
 
 
@@ -54,10 +57,10 @@ def test_guide_pages_end_with_a_call_to_book(built, url):
     page = soup(built.page(url))
     cta = page.select_one(".page-cta a")
     meta = guide_pages()["index" if url == "" else url.strip("/")]
-    if meta.get("booking") or url == "thank-you/":
+    if meta.get("booking") or url == THANK_YOU:
         assert cta is None
     else:
-        assert cta is not None and cta["href"].rstrip("/").endswith("book")
+        assert cta is not None and cta["href"].rstrip("/").endswith(BOOK.rstrip("/"))
 
 
 @pytest.mark.parametrize("url", nav_pages())
@@ -68,14 +71,13 @@ def test_every_page_but_booking_opens_with_the_call_to_book(built, url):
     page = soup(html)
     bar = page.select_one(".md-banner .book-bar")
     meta = guide_pages()["index" if url == "" else url.strip("/")]
-    if meta.get("booking") or url == "thank-you/":
+    if meta.get("booking") or url == THANK_YOU:
         assert bar is None and page.select_one(".md-banner") is None
         return
     assert bar is not None
     assert html.index('class="book-bar"') < html.index('class="md-header')
     book = bar.select_one("a.book-bar__book")
-    assert book.get_text(strip=True) and book["href"].rstrip("/").endswith(site_config()["extra"].get("booking", {})
-                                                                             .get("page", "book.md")[:-3])
+    assert book.get_text(strip=True) and book["href"].rstrip("/").endswith(BOOK.rstrip("/"))
     call = bar.select_one(".book-bar__call a")
     assert call.get_text(strip=True) == CLINIC["phone"]
     assert call["href"] == "tel:" + re.sub(r"[^\d+]", "", CLINIC["phone"])
@@ -83,7 +85,7 @@ def test_every_page_but_booking_opens_with_the_call_to_book(built, url):
 
 def test_booking_form_is_exactly_on_pages_that_ask_for_it(built):
     asking = {("" if k == "index" else k + "/") for k, v in guide_pages().items() if v.get("booking") is True}
-    assert asking == {"book/"}
+    assert asking == {BOOK}
     for url in nav_pages():
         page = soup(built.page(url))
         forms = page.select("form.booking-form")
@@ -93,7 +95,7 @@ def test_booking_form_is_exactly_on_pages_that_ask_for_it(built):
 
 
 def test_booking_form_fields(built):
-    form = soup(built.page("book/")).select_one("form.booking-form")
+    form = soup(built.page(BOOK)).select_one("form.booking-form")
     assert form["method"] == "post" and form["action"] == site_config()["extra"]["booking"]["endpoint"]
     names = {el.get("name") for el in form.select("input, select, textarea")}
     assert {"name", "phone", "email", "treatment", "preferred_days", "preferred_times", "message", "consent",
@@ -101,7 +103,7 @@ def test_booking_form_fields(built):
     for field in form.select("input:not([type=hidden]), select, textarea"):
         label = form.select_one(f'label[for="{field["id"]}"]')
         assert label is not None and label.get_text(strip=True), field["id"]
-    assert form.select_one('input[name="_next"]')["value"] == "http://127.0.0.1:8000/thank-you/"
+    assert form.select_one('input[name="_next"]')["value"] == "http://127.0.0.1:8000/" + THANK_YOU
     assert form.select_one('input[name="consent"]').has_attr("required")
     assert form.select_one('input[name="adult"]').has_attr("required")
 
@@ -148,7 +150,7 @@ def test_clinic_details_come_from_config_and_are_escaped(project):
     project.set_extra("clinic", {"name": "Clinic <script>alert(1)</script> & Co", "phone": "+44 1632 960000"})
     result = project.build()
     assert result.returncode == 0, result.output
-    for url in ("", "book/", "faq/"):
+    for url in ("", BOOK, "faq/"):
         html = result.page(url)
         assert "<script>alert(1)</script>" not in html
         assert "Clinic &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
@@ -159,7 +161,7 @@ def test_embed_provider_renders_no_iframe_until_asked(project):
     project.set_extra("booking", {"provider": "embed", "embed_url": "https://cal.example.com/northlight"})
     result = project.build()
     assert result.returncode == 0, result.output
-    page = soup(result.page("book/"))
+    page = soup(result.page(BOOK))
     assert page.select("iframe") == [] and page.select("form.booking-form") == []
     box = page.select_one(".booking-embed")
     assert box["data-embed-src"] == "https://cal.example.com/northlight"
@@ -170,7 +172,7 @@ def test_contact_provider_shows_contact_details_only(project):
     project.set_extra("booking", {"provider": "contact"})
     result = project.build()
     assert result.returncode == 0, result.output
-    page = soup(result.page("book/"))
+    page = soup(result.page(BOOK))
     assert page.select("form") == [] or all("booking-form" not in (f.get("class") or []) for f in page.select("form"))
     text = page.select_one(".booking-contact").get_text(" ", strip=True)
     assert CLINIC["phone"] in text and CLINIC["email"] in text and "Opening hours" in text
@@ -234,7 +236,7 @@ def test_a_local_build_of_a_fresh_clone_is_clean(project):
     """`mkdocs build --strict` as it comes (site_url on loopback) is a preview build: clean, form included."""
     result = project.build(strict=True, allow_dev_receiver=False)
     assert result.returncode == 0, result.output
-    action = soup(result.page("book/")).select_one("form.booking-form")["action"]
+    action = soup(result.page(BOOK)).select_one("form.booking-form")["action"]
     assert action == site_config()["extra"]["booking"]["endpoint"]
 
 
@@ -268,7 +270,7 @@ def test_every_preview_page_shows_the_example_details_banner(project):
     for url in nav_pages() + ["404.html"]:
         note = soup(result.page(url)).select_one('article .example-data[role="note"]')
         assert note is not None and note["aria-labelledby"] == "example-data-title", url
-        assert note.select_one("#example-data-title").get_text(strip=True) == "Example details: replace before publishing"
+        assert note.select_one("#example-data-title").get_text(strip=True) == catalog()["example.title"]
         assert [li.get_text(" ", strip=True) for li in note.select("li")] == [f"{key} (line {lines[key]})" for key in keys]
 
 
@@ -311,11 +313,11 @@ def test_publishing_with_every_example_value_replaced_works(project):
     result = project.build(allow_dev_receiver=False, site_url="https://user.github.io/mesotherapy/")
     assert result.returncode == 0, result.output
     extra = site_config(project.root)["extra"]
-    page = soup(result.page("book/"))
-    assert page.select_one(".example-data") is None and "Example details" not in result.page("")
+    page = soup(result.page(BOOK))
+    assert page.select_one(".example-data") is None and catalog()["example.title"] not in result.page("")
     assert page.select_one("form.booking-form")["action"] == extra["booking"]["endpoint"]
-    assert page.select_one('input[name="_next"]')["value"] == "https://user.github.io/mesotherapy/thank-you/"
-    assert page.select_one('link[rel="canonical"]')["href"] == "https://user.github.io/mesotherapy/book/"
+    assert page.select_one('input[name="_next"]')["value"] == "https://user.github.io/mesotherapy/" + booking_url("thank_you_page")
+    assert page.select_one('link[rel="canonical"]')["href"] == "https://user.github.io/mesotherapy/" + BOOK
     home = soup(result.page(""))
     assert extra["clinic"]["name"] in home.select_one(".site-footer").get_text(" ", strip=True)
     reviewer = next(iter(extra["reviewers"].values()))
@@ -362,8 +364,8 @@ def test_the_timeout_message_promises_no_de_duplication(project, endpoint):
     project.set_extra("booking", {"endpoint": endpoint})
     result = project.build()
     assert result.returncode == 0, result.output
-    page = soup(result.page("book/"))
+    page = soup(result.page(BOOK))
     assert page.select_one("form.booking-form")["action"] == endpoint
     messages = json.loads(page.select_one("#booking-form-messages").string)
     assert messages["timeout"] == RETRY
-    assert "not receive it twice" not in result.page("book/")
+    assert "not receive it twice" not in result.page(BOOK)

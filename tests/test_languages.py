@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import Project, front_matter, language_pages, nav_pages, site_config
+from conftest import Project, booking_file, booking_url, front_matter, language_pages, nav_pages, site_config
 from sitekit import languages as L
 from sitekit import settings as s
 
@@ -414,16 +414,17 @@ def test_each_language_keeps_its_own_cache(two):
 
 def test_removing_an_arabic_page_gives_a_fallback_with_notice_and_no_hreflang(tmp_path):
     project = arabic_project(tmp_path / "project")
-    os.remove(project.root / "docs/ar/privacy.md")  # the page only: its .sources copy stays behind
+    removed = booking_url("privacy_page", project.root)  # any page but the home page would do
+    os.remove(project.root / "docs/ar" / booking_file("privacy_page", project.root))  # its .sources copy stays
     result = project.build(site_url=ROOT_URL)
     assert result.returncode == 0, result.output
-    page = soup(result.page("ar/privacy/"))
+    page = soup(result.page("ar/" + removed))
     assert page.select_one("article .untranslated") is not None
-    assert hreflangs(result, "ar/privacy/") == [] and hreflangs(result, "privacy/") == []
+    assert hreflangs(result, "ar/" + removed) == [] and hreflangs(result, removed) == []
     ar = BeautifulSoup((result.site / "ar" / "sitemap.xml").read_text(), "xml")
     locs = sorted(loc.text for loc in ar.find_all("loc"))
     assert locs == sorted(ROOT_URL + "ar/" + url for url in language_pages("ar", project.root))
-    assert ROOT_URL + "ar/privacy/" not in locs and ROOT_URL + "ar/" in locs
+    assert ROOT_URL + "ar/" + removed not in locs and ROOT_URL + "ar/" in locs
 
 
 def test_a_third_language_is_one_settings_entry_and_its_files(tmp_path):

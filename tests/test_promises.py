@@ -8,7 +8,7 @@ import importlib
 
 import pytest
 
-from conftest import ROOT, catalog, other_languages
+from conftest import ROOT, booking_file, catalog, other_languages
 
 #: (where the promise is made, what it promises, the tests that show it)
 PROMISES = [
@@ -24,9 +24,9 @@ PROMISES = [
       "browser.test_booking_reliability::test_retry_after_a_timeout_whose_request_arrived_records_once"]),
     ("booking.embed_text", "nothing is loaded from the calendar's service until the patient opens it",
      ["browser.test_console_network::test_embed_contacts_the_provider_only_after_the_click"]),
-    ("docs/thank-you.md", "we have received your request (the page the form service sends patients to after it)",
+    ("docs/" + booking_file("thank_you_page"), "we have received your request (the page the form service sends patients to after it)",
      ["browser.test_booking_basics::test_without_javascript_the_form_posts_and_lands_on_thank_you"]),
-    ("docs/book.md", "the booking page's text holds for every provider (form, embed, contact)",
+    ("docs/" + booking_file("page"), "the booking page's text holds for every provider (form, embed, contact)",
      ["browser.test_staff_edits::test_a_first_month_of_staff_edits_keeps_every_test_green"]),
 ]
 

@@ -10,9 +10,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import site_config
+from conftest import booking_url, site_config
 
 DATA_TYPES = {"application/json", "application/ld+json"}
+#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
+BOOK = booking_url()
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -68,7 +70,7 @@ def test_policy_follows_the_booking_provider(project, booking, connect, form, fr
     project.set_extra("booking", booking)
     result = project.build(allow_dev_receiver=False)
     assert result.returncode == 0, result.output
-    for url in ("", "book/"):
+    for url in ("", BOOK):
         policy = directives(soup(result.page(url)).select_one('meta[http-equiv="Content-Security-Policy"]')["content"])
         assert (policy["connect-src"], policy["form-action"], policy["frame-src"]) == (connect, form, frame)
 
@@ -120,7 +122,7 @@ def test_text_from_settings_and_front_matter_shows_as_text(project):
     assert f"Clinic {INJECTED}" in side.select_one("footer.md-footer").get_text()
     nav_link = soup(result.page("")).find("a", href="how-it-works/")
     assert "How <b>it</b> works" in nav_link.get_text()
-    book = soup(result.page("book/"))
+    book = soup(result.page(BOOK))
     assert f"Hair {INJECTED}" in [o.get_text() for o in book.select("option")]
     data = [json.loads(s.string) for s in soup(result.page("")).select('script[type="application/ld+json"]')]
     assert f"Meso {INJECTED} & Co" in json.dumps(data, ensure_ascii=False)

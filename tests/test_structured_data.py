@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, front_matter, nav_pages
+from conftest import BOOKING_PAGES, ROOT, Project, booking_page, booking_url, catalog, front_matter, nav_pages
 from schemaorg_vocab import VOCABULARY, Vocabulary
 from sitekit import frontmatter, structured_data as sd
 from sitekit.page import read as read_page
@@ -21,7 +21,7 @@ from sitekit.page import read as read_page
 BASE = "https://user.github.io/mesotherapy-guide/"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].join(["extra:\n", ""]),
                    Loader=yaml.SafeLoader)["extra"]
-NOT_GUIDE = {"book/", "privacy/", "thank-you/"}
+NOT_GUIDE = {booking_url(key) for key in BOOKING_PAGES}  # booking, thank-you, privacy (extra.booking)
 
 
 def norm(text: str) -> str:
@@ -257,7 +257,8 @@ def test_every_guide_page_is_a_medical_web_page_reviewed_by_a_person(site):
         assert len(person) == 1
         review_text = norm(review.get_text())
         assert review.find("strong").get_text() == person[0]["name"]
-        assert f"Medically reviewed by {person[0]['name']}, {person[0]['hasCredential']['name']}." in review_text
+        assert catalog()["review.by_qualified"].format(
+            name=person[0]["name"], qualification=person[0]["hasCredential"]["name"]) in review_text
         if url not in NOT_GUIDE:
             assert webpage["medicalAudience"] == {"@type": "Patient"}
             assert webpage["about"] == {"@id": BASE + "#treatment"}
@@ -438,10 +439,10 @@ def test_every_page_shows_its_review_due_date_and_a_disclaimer_linking_to_bookin
     expected_due = frontmatter.next_review(fm)  # next_review, or 12 months later (29 February: the 28th)
     assert due == expected_due.isoformat()
     text = norm(review.get_text(" "))
-    assert f"Next review due: {expected_due.day} {expected_due:%B %Y}." in text
+    assert catalog()["review.next"].format(date=f"{expected_due.day} {expected_due:%B %Y}") in text
     disclaimer = review.select_one(".page-disclaimer")
-    assert "not medical advice" in disclaimer.get_text()
-    assert urljoin(BASE + url, disclaimer.a["href"]) == BASE + "book/"
+    assert catalog()["review.disclaimer"].split("{link}")[0].strip() in norm(disclaimer.get_text(" "))
+    assert urljoin(BASE + url, disclaimer.a["href"]) == BASE + booking_page()[0]
 
 
 def test_an_explicit_next_review_date_is_shown(project):
@@ -452,7 +453,7 @@ def test_an_explicit_next_review_date_is_shown(project):
     assert result.returncode == 0, result.output
     review = BeautifulSoup(result.page("future/"), "lxml").select_one(".page-review")
     assert [t["datetime"] for t in review.find_all("time")] == [last.isoformat(), due.isoformat()]
-    assert f"Next review due: {due.day} {due:%B %Y}." in norm(review.get_text(" "))
+    assert catalog()["review.next"].format(date=f"{due.day} {due:%B %Y}") in norm(review.get_text(" "))
 
 
 def test_breadcrumbs_need_the_navigation_path_feature(project):

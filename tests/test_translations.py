@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, booking_file
 from sitekit import frontmatter, translations
 from sitekit.problems import ERROR, WARNING
 
@@ -416,7 +416,7 @@ def test_publish_stale_publishes_an_outdated_page_with_a_notice(tmp_path):
     if not (ROOT / "overrides" / "locales" / "ar.yml").exists():  # no catalog yet: the English words, marked English
         assert notice.select_one("p")["lang"] == "en" and notice.select_one("p")["dir"] == "ltr"
     for other in english_pages(project.root / "docs"):
-        if other != name and other != "thank-you.md" and (result.site / "ar" / url(other) / "index.html").exists():
+        if other != name and other != booking_file("thank_you_page") and (result.site / "ar" / url(other) / "index.html").exists():
             assert soup(result.page("ar/" + url(other))).select_one(".translation-outdated") is None, other
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import other_languages, site_config
+from conftest import booking_url, other_languages, site_config
 from dev_receiver import Receiver
 from test_strings import load
 
@@ -23,7 +23,7 @@ from .conftest import FORM_TIMEOUT, write_report
 CLINIC = site_config()["extra"]["clinic"]  # the clinic's details as staff set them in mkdocs.yml
 CLINIC_PHONE, CLINIC_EMAIL = str(CLINIC["phone"]), CLINIC["email"]
 #: The booking page's path within a language (extra.booking.page), e.g. "book/".
-BOOKING_PAGE = site_config()["extra"]["booking"].get("page", "book.md").removesuffix(".md") + "/"
+BOOKING_PAGE = booking_url()
 #: Each language's code and where its pages start: the default language at the site's root, the others at /CODE/.
 DEFAULT_LANGUAGE = str(((site_config()["extra"].get("languages") or [{}])[0]).get("code") or "en")
 LANGUAGES = {DEFAULT_LANGUAGE: "", **{code: f"{code}/" for code in other_languages()}}

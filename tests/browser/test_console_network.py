@@ -11,8 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import booking_url, catalog
+
 from .conftest import FORM_TIMEOUT, build_and_serve
 from .test_accessibility import describe, run_axe
+
+#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
+BOOK = booking_url()
 
 
 def origin(url: str) -> str:
@@ -45,7 +50,7 @@ def test_no_console_problems_and_no_foreign_requests_on_any_page(new_context, si
         for part in (".css", "/assets/javascripts/bundle.", "/assets/javascripts/workers/search.", "/search/search_index.json"):
             assert any(part in u for u in seen["requests"]), f"/{path}: no {part} in {seen['requests']}"
     # Sending the form adds exactly one other origin: the form service.
-    page.goto(site.url + "book/")
+    page.goto(site.url + BOOK)
     seen["requests"].clear()
     page.fill("#booking-form-name", "Nia Network")
     page.fill("#booking-form-email", "nia@example.com")
@@ -54,7 +59,7 @@ def test_no_console_problems_and_no_foreign_requests_on_any_page(new_context, si
     page.click("#booking-form-submit")
     page.wait_for_selector("#booking-form-done:not([hidden])")
     assert {origin(u) for u in seen["requests"]} - {origin(site.url)} == {origin(receiver.url)}
-    problems += [f"/book/ after sending: {c}" for c in seen["console"]]
+    problems += [f"/{BOOK} after sending: {c}" for c in seen["console"]]
     assert problems == [], "\n".join(problems)
 
 
@@ -105,21 +110,21 @@ def embed_site(tmp_path_factory, provider):
 def test_embed_contacts_the_provider_only_after_the_click(new_context, embed_site, provider):
     page = new_context(1280, 800).new_page()
     seen = watch(page)
-    for path in ("", "book/", "faq/"):
+    for path in ("", BOOK, "faq/"):
         page.goto(embed_site.url + path)
         page.wait_for_load_state("networkidle")
-    page.goto(embed_site.url + "book/")
+    page.goto(embed_site.url + BOOK)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert provider.hits == []
     assert [u for u in seen["requests"] if origin(u) == origin(provider.url)] == []
     assert page.locator("iframe").count() == 0
-    assert describe("embed book/", run_axe(page)) == []
+    assert describe(f"embed {BOOK}", run_axe(page)) == []
     clicked = time.monotonic()
-    page.click("text=Open the booking calendar")
+    page.click(f"text={catalog()['booking.embed_open']}")
     frame = page.wait_for_selector("iframe[title='Our booking calendar']")
     assert frame.content_frame().wait_for_selector("#calendar").inner_text() == "Pick a time"
     assert [path for _, path in provider.hits] == ["/clinic/book"]
     assert all(at >= clicked for at, _ in provider.hits)
-    assert describe("embed book/ opened", run_axe(page)) == []
+    assert describe(f"embed {BOOK} opened", run_axe(page)) == []
     assert seen["console"] == []

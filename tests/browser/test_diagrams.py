@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, booking_url
 from sitekit.colour import contrast
 
 ARTIFACTS = ROOT / "test-artifacts" / "diagrams"
@@ -78,7 +78,7 @@ def test_print_drops_navigation_search_form_and_call_to_book(browser, site, sche
     page = context.new_page()
     try:
         seen = set()
-        for url in ("checklist/", "book/"):
+        for url in ("checklist/", booking_url()):
             page.goto(site.url + url)
             page.emulate_media(media="screen")
             on_screen = {s for s in PRINT_HIDDEN

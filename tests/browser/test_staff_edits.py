@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, in_language, language_codes, review_day, site_config
+from conftest import ROOT, Project, booking_url, catalog, in_language, language_codes, review_day, site_config
 
 from .conftest import STAFF_EDITS, STAFF_EDITS_NOW
 from sitekit.faq import parse_faq
@@ -147,7 +147,7 @@ def test_a_first_month_of_staff_edits_keeps_every_test_green(tmp_path, request):
     project.edit_extra(lambda extra: extra["booking"].update(provider="contact"))
     contact = project.build()
     assert contact.returncode == 0, contact.output
-    book = BeautifulSoup(contact.page("book/"), "lxml")
+    book = BeautifulSoup(contact.page(booking_url(root=copy)), "lxml")
     assert book.select_one("form.booking-form") is None and site_config(copy)["extra"]["clinic"]["phone"] in book.select_one(".booking").get_text()
     assert not re.search(r"\bform\b", book.select_one("article").get_text(" ")), \
         "with provider: contact, the booking page still talks about a form"
@@ -157,13 +157,13 @@ def test_a_first_month_of_staff_edits_keeps_every_test_green(tmp_path, request):
     public = project.build(site_url=PUBLIC_URL, allow_dev_receiver=False, env={"SITE_TODAY": day.isoformat()})
     assert public.returncode == 0, public.output
     home = public.page("")
-    assert site_config(copy)["extra"]["clinic"]["name"] in home and "Example details" not in home
+    assert site_config(copy)["extra"]["clinic"]["name"] in home and catalog(root=copy)["example.title"] not in home
     faq = BeautifulSoup(public.page(faq_page(project)[5:-3] + "/"), "lxml").get_text(" ")
     assert added in faq and removed not in faq
     assert "Getting to the clinic" in BeautifulSoup(home, "lxml").select_one("nav.md-nav--primary").get_text(" ")
     for code in codes or ["en"]:  # each language's form lists them in its words, and sends the default's
         prefix = "" if code == (codes or ["en"])[0] else f"{code}/"
-        options = BeautifulSoup(public.page(prefix + "book/"), "lxml").select("select option")
+        options = BeautifulSoup(public.page(prefix + booking_url(root=copy)), "lxml").select("select option")
         assert [o.get_text(strip=True) for o in options[1:]] == [in_language(t, code, copy) for t in treatments]
         assert [o["value"] for o in options[1:]] == [in_language(t, None, copy) for t in treatments]
 

@@ -237,7 +237,8 @@ def test_english_questions_keep_their_messages():
 
 
 def test_arabic_faq_format_mistakes_name_the_arabic_mark():
-    text = "---\ntitle: أسئلة\nfaq: true\n---\n\n# أسئلة\n\nهل هذا سؤال؟\n\nس: هل يؤلم؟\nج: قليلاً.\n\n## هل هو مناسب لي؟\n\nتحدد الاستشارة ذلك.\n\n## هل هو مناسب لي ؟\n\nنعم.\n"
+    text = ("---\ntitle: أسئلة\nfaq: true\n---\n\n# أسئلة\n\nهل هذا سؤال؟\n\nس: هل يؤلم؟\nج: قليلاً.\n\n"
+            "## هل هو مناسب لي؟\n\nتحدد الاستشارة ذلك.\n\n## هل هو مناسب لي ؟\n\nنعم.\n")
     _, problems = read(text, "docs/ar/faq.md", language="ar").faq
     assert [str(p) for p in problems] == [
         'docs/ar/faq.md:8: the introduction asks "هل هذا سؤال؟" — make it a question heading: "## هل هذا سؤال؟" with '

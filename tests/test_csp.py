@@ -91,14 +91,16 @@ SITE = "https://clinic.example/guide/"
     pytest.param('<a href="https://www.nhs.uk/x">NHS</a>', '<a href="https://www.nhs.uk/x" rel="noopener noreferrer">NHS</a>', id="external"),
     pytest.param("<a href='http://example.org'>x</a>", "<a href='http://example.org' rel=\"noopener noreferrer\">x</a>", id="http-single-quotes"),
     pytest.param('<a rel="nofollow" href="https://x.example/">x</a>', '<a rel="nofollow noopener noreferrer" href="https://x.example/">x</a>', id="keeps-rel"),
-    pytest.param('<a href="https://x.example/" rel="noopener noreferrer">x</a>', '<a href="https://x.example/" rel="noopener noreferrer">x</a>', id="already-there"),
+    pytest.param('<a href="https://x.example/" rel="noopener noreferrer">x</a>',
+                 '<a href="https://x.example/" rel="noopener noreferrer">x</a>', id="already-there"),
     pytest.param('<a href="https://x.example/" rel=noopener>x</a>', '<a href="https://x.example/" rel="noopener noreferrer">x</a>', id="unquoted-rel"),
     pytest.param('<a href="https://clinic.example/guide/faq/">own</a>', '<a href="https://clinic.example/guide/faq/">own</a>', id="own-site"),
     pytest.param('<a href="../faq/">rel</a>', '<a href="../faq/">rel</a>', id="relative"),
     pytest.param('<a href="tel:+441632960000">call</a>', '<a href="tel:+441632960000">call</a>', id="tel"),
     pytest.param('<a href="mailto:x@clinic.example">mail</a>', '<a href="mailto:x@clinic.example">mail</a>', id="mailto"),
     pytest.param('<abbr title="https://x.example">x</abbr>', '<abbr title="https://x.example">x</abbr>', id="not-an-anchor"),
-    pytest.param('<a class="x" data-href="https://x.example/" href="#top">x</a>', '<a class="x" data-href="https://x.example/" href="#top">x</a>', id="data-href"),
+    pytest.param('<a class="x" data-href="https://x.example/" href="#top">x</a>',
+                 '<a class="x" data-href="https://x.example/" href="#top">x</a>', id="data-href"),
 ])
 def test_secure_external_links(html, expected):
     assert csp.secure_external_links(html, SITE) == expected

@@ -95,7 +95,7 @@ INJECTED = "<script>alert(1)</script>"
 def test_text_from_settings_and_front_matter_shows_as_text(project):
     text = project.read("mkdocs.yml")
     text = re.sub(r"(?m)^site_name: .*$", lambda m: f'site_name: "Meso {INJECTED} & Co"', text, count=1)
-    text = text.replace("  - How it works: how-it-works.md", f'  - "How <b>it</b> works": how-it-works.md')
+    text = text.replace("  - How it works: how-it-works.md", '  - "How <b>it</b> works": how-it-works.md')
     project.write("mkdocs.yml", text)
     page_text = project.read("docs/side-effects.md")
     page_text = re.sub(r"(?m)^title: .*$", lambda m: 'title: "Side effects & <b>aftercare</b>"', page_text, count=1)

@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover
 
 from . import arabic
 from .markdown_text import line_col, prose  # noqa: F401  (prose: the text the rules search, see Page.prose)
-from .page import POLICY_COMMENT, Page, read
+from .page import Page, read
 from .problems import ERROR, WARNING, Problem, quote, tag
 
 PRESETS = ("generic", "uk", "us", "eu")
@@ -735,7 +735,7 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
         rf"{_AR_FAT_VERB}\s+(?:ال)?دهون",
         rf"(?:ازاله|التخلص\s+من|خساره|فقدان|تقليل|انقاص|تزيل|يزيل)\s+(?:ال)?دهون\s+(?:(?:ال)?(?:عنيده|متراكمه|زائده)\s+)?"
         rf"(?:(?:في|من|حول|على)\s+(?:منطقه\s+)?)?{_AR_BODY}",
-        rf"(?:ازاله|التخلص\s+من|خساره|فقدان|تقليل|انقاص)\s+(?:ال)?دهون\s+(?:ال)?موضعيه",
+        r"(?:ازاله|التخلص\s+من|خساره|فقدان|تقليل|انقاص)\s+(?:ال)?دهون\s+(?:ال)?موضعيه",
         rf"(?:تنحيف|نحت)\s+{_AR_BODY}", r"(?:ال)?تنحيف\s+(?:ال)?موضعي",
     ),
     "natural-so-safe": (r"طبيعي(?:ه)?\s+(?:100\s*%|تماما|بالكامل|بنسبه\s+100\s*%)", r"100\s*%\s+طبيعي(?:ه)?",

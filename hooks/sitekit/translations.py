@@ -223,8 +223,8 @@ def check(fm: frontmatter.FrontMatter, path: str, code: str, english_text: str |
                                 "shows only in previews, with a banner"))
     if english_text is None:
         problems.append(Problem(path, 1, f"there is no English page {english} for this translation",
-                                f"give it the file name of the English page it translates, or delete it "
-                                f"(make translations lists every page)", ERROR if publishing else WARNING))
+                                "give it the file name of the English page it translates, or delete it "
+                                "(make translations lists every page)", ERROR if publishing else WARNING))
         return Verdict(ORPHAN, tuple(tag(problems, "translations")), unreviewed=review)
     recorded = fm.meta.get("translated_from")
     current = source_hash(english_text)

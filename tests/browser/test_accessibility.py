@@ -276,7 +276,11 @@ TARGETS = """() => {
     });
     if (clash >= 0) {
       const r = rects[i];
-      failures.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${r.width.toFixed(1)}x${r.height.toFixed(1)} too close to ${targets[clash].tagName.toLowerCase()} "${(targets[clash].textContent || '').trim().slice(0, 30)}"`);
+      const name = (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30);
+      const other = targets[clash];
+      failures.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${name}" ` +
+                    `${r.width.toFixed(1)}x${r.height.toFixed(1)} too close to ` +
+                    `${other.tagName.toLowerCase()} "${(other.textContent || '').trim().slice(0, 30)}"`);
     }
   });
   return {count: targets.length, failures};

@@ -54,7 +54,7 @@ def test_topic_box_and_call_to_book_mirror(browser, arabic_site, width):
             assert box["direction"] == "rtl" and box["right"] > 0 and box["left"] == 0, (selector, box)
         assert page.evaluate(BOX, "body")["font"].startswith('"Noto Naskh Arabic"')
         # The phone number reads left to right inside the Arabic sentence (its digits in their own order).
-        phone = page.locator(f'.book-bar a[href^="tel:"]')
+        phone = page.locator('.book-bar a[href^="tel:"]')
         assert phone.inner_text() == CLINIC["phone"]
         assert page.evaluate("(a) => getComputedStyle(a).direction", phone.element_handle()) == "ltr"
         # The urgent box's list starts at the right edge of the box.

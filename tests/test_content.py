@@ -135,17 +135,6 @@ def test_the_booking_pages_exist_and_do_their_job():
 # ---------------------------------------------------------------- titles and descriptions
 
 
-@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
-def test_one_title_first_and_equal_to_the_front_matter(page):
-    page_record = record(page)
-    headings = re.findall(r"^# (.+)$", page_record.without_code, re.MULTILINE)
-    first = next((line for line in page_record.body.splitlines() if line.strip()), "")
-    assert len(headings) == 1, f"{relative(page)}: expected one '# ' title, found {len(headings)}"
-    assert first.startswith("# "), f"{relative(page)}: the page must start with its '# ' title"
-    assert headings[0].strip() == str(page_record.meta.get("title", "")).strip(), (
-        f"{relative(page)}: the '# ' title {headings[0]!r} differs from title: {page_record.meta.get('title')!r}")
-
-
 def test_titles_and_descriptions_are_not_repeated():
     for key in ("title", "description"):
         seen: dict[str, str] = {}

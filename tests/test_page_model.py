@@ -156,3 +156,58 @@ def test_a_faq_question_with_an_allow_comment_builds_with_a_clean_anchor(project
     blocks = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
     names = [q["name"] for b in blocks if b.get("@type") == "FAQPage" for q in b["mainEntity"]]
     assert "Is it painless?" in names and not any(re.search("policy|allow", n) for n in names)
+
+
+# ---------------------------------------------------------------- the "# " title against title:
+
+PAGE_FRONT = "---\ntitle: How long results last\ndescription: D\n---\n"  # the body starts on line 5
+SECOND = 'a page has one "# " title; make this a "## " section heading, or remove it'
+BEFORE = 'move the "# " title up: it is the first line of the page, under the front matter'
+SAME = "use the same words in both: title: names the page in the browser tab and in search results"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(PAGE_FRONT + "\n# How long results last\n\nText.\n", [], id="as-it-should-be"),
+    pytest.param(PAGE_FRONT + "# How long   results last <!-- policy: allow x — why -->\n", [], id="spaces-and-a-comment"),
+    pytest.param(PAGE_FRONT + "<!-- a note\nfor editors -->\n# How long results last\n", [], id="a-comment-above"),
+    pytest.param(PAGE_FRONT + "# How long results last { #results }\n", [], id="an-attribute-list"),
+    pytest.param(PAGE_FRONT + "```\n# not a title\n```\n# How long results last\n",
+                 [("warning", 5, 'text before the "# " title (line 8)', BEFORE)], id="code-above"),
+    pytest.param(PAGE_FRONT + "\nResults vary.\n\n# How long results last\n",
+                 [("warning", 6, 'text before the "# " title (line 8)', BEFORE)], id="text-above"),
+    pytest.param(PAGE_FRONT + "# How long the results last\n",
+                 [("warning", 5, 'the "# " title "How long the results last" is not the page\'s title: '
+                                 '"How long results last" (line 2)', SAME)], id="other-words"),
+    pytest.param(PAGE_FRONT + "Results vary.\n",
+                 [("error", 5, 'the page has no "# " title',
+                   'add a first line "# How long results last" (the words of title: in the front matter)')],
+                 id="no-title"),
+    pytest.param("---\ntitle: 3\n---\nText.\n",
+                 [("error", 4, 'the page has no "# " title', 'add a first line such as "# How long results last"')],
+                 id="no-title-and-title-is-not-text"),
+    pytest.param(PAGE_FRONT + "# How long results last\n\n# Aftercare\n\n# Costs\n",
+                 [("error", 7, 'second "# " title "Aftercare"', SECOND), ("error", 9, 'second "# " title "Costs"', SECOND)],
+                 id="three-titles"),
+    pytest.param("---\ntitle: Questions\nfaq: true\n---\nIntro.\n", [], id="faq-page-no-title-is-the-faq-checks"),
+    pytest.param("---\ntitle: Questions\nfaq: true\n---\n# Questions\n\n# More\n", [], id="faq-page-second-title"),
+])
+def test_the_title_is_one_first_heading_in_the_words_of_title(text, expected):
+    problems = pages.title_problems(pages.read(text, "docs/results.md"))
+    assert [(p.severity, p.line, p.message, p.fix) for p in problems] == expected
+    assert all(p.path == "docs/results.md" for p in problems)
+
+
+def test_a_page_whose_title_and_heading_differ_is_refused_with_file_and_line(project):
+    """A strict build (make check, a public build) stops on it; every such page is named in one run."""
+    guide = [f"docs/{url.strip('/') or 'index'}.md" for url in nav_pages()]
+    first, second = [path for path in guide if "\nfaq: true" not in project.read(path)][:2]
+    text = project.read(first)
+    heading = next(line for line in text.splitlines() if line.startswith("# "))
+    project.write(first, text.replace(heading, heading + " and more", 1))
+    project.write(second, project.read(second).replace("\n# ", "\nA sentence above the title.\n\n# ", 1))
+    result = project.build(strict=True)
+    assert result.returncode != 0
+    line = project.read(first).splitlines().index(heading + " and more") + 1
+    assert f'{first}:{line}: the "# " title "{heading[2:]} and more" is not the page\'s title: ' in result.output
+    line = project.read(second).splitlines().index("A sentence above the title.") + 1
+    assert f'{second}:{line}: text before the "# " title' in result.output

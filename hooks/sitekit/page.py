@@ -15,7 +15,7 @@ from functools import cached_property
 
 from . import frontmatter
 from .markdown_text import atx_headings, blank_code, blank_comments, blank_urls, heading_attrs, line_col, section_ends, words
-from .problems import Problem
+from .problems import WARNING, Problem, quote
 
 #: ``<!-- policy … -->`` comments (the claims policy's allow comments), found outside code.
 POLICY_COMMENT = re.compile(r"<!--\s*policy\b\s*:?(.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -191,6 +191,44 @@ class Page:
                 start, end = comment.start - offset, comment.end - offset
                 body = body[:start] + re.sub(r"[^\n]", " ", body[start:end]) + body[end:]
         return parse_faq_body(body, self.body_line, self.path, self.language)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def title_problems(page: Page) -> list[Problem]:
+    """The page's ``# `` title against its front matter (EDITING.md, "Change the text of a page"): one ``# ``
+    title, the first line of the body, in the words of ``title:``. An FAQ page's missing or second title is
+    sitekit.faq's to report; a missing or broken ``title:`` is the front matter check's."""
+    titles = [h for h in page.headings if h.level == 1]
+    title = page.meta.get("title")
+    named = " ".join(title.split()) if isinstance(title, str) else ""
+    problems = []
+    if not titles:
+        if not page.is_faq:
+            problems.append(Problem(page.path, page.body_line, 'the page has no "# " title',
+                                    f'add a first line "# {named}" (the words of title: in the front matter)' if named
+                                    else 'add a first line such as "# How long results last"'))
+        return problems
+    if not page.is_faq:
+        problems += [Problem(page.path, h.line, f'second "# " title {quote(h.text)}',
+                             'a page has one "# " title; make this a "## " section heading, or remove it')
+                     for h in titles[1:]]
+    first = titles[0]
+    above = "\n".join(page.text.split("\n")[page.body_line - 1:first.line - 1])  # comments may stand there
+    above = _COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), above).split("\n")
+    before = next((page.body_line + index for index, line in enumerate(above) if line.strip()), None)
+    if before is not None:
+        problems.append(Problem(page.path, before, f'text before the "# " title (line {first.line})',
+                                'move the "# " title up: it is the first line of the page, under the front matter',
+                                WARNING))
+    heading = " ".join(_COMMENT.sub("", first.text).split())
+    if named and heading != named:
+        problems.append(Problem(page.path, first.line, f'the "# " title {quote(heading)} is not the page\'s title: '
+                                f'{quote(named)} (line {page.front.line_of("title")})',
+                                'use the same words in both: title: names the page in the browser tab and in '
+                                'search results', WARNING))
+    return problems
 
 
 def read(text: str, path: str, src_uri: str | None = None, language: str = "en") -> Page:

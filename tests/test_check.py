@@ -29,7 +29,7 @@ def run_check(project, **env):
 
 def test_fixture_tree_output_is_exactly_the_expected_file():
     """One known mistake per check: front matter, review date, FAQ, policy (+ allow), readability, raw HTML,
-    links and menu (from the strict build)."""
+    the "# " title, links and menu (from the strict build)."""
     result, _ = run_check(FIXTURE)
     assert result.stderr == ""
     assert result.stdout == (FIXTURE / "expected.txt").read_text(encoding="utf-8")
@@ -42,7 +42,8 @@ def test_each_check_is_represented_in_the_expected_file():
                    'question "How long it takes" does not end with "?"', 'breaks the "painless" rule',
                    'the allow comment for "risk-free" gives no reason', "reading grade",
                    "<iframe> is not allowed in a page", 'the link "treatment.md" points to a page that does not exist',
-                   "docs/orphan.md:1: warning: the page is not in the menu"):
+                   "docs/orphan.md:1: warning: the page is not in the menu",
+                   'docs/title.md:8: warning: the "# " title "Another title" is not the page\'s title'):
         assert needle in expected, needle
     # code spans and addresses are not claims
     assert "guaranteed" not in expected and '"miracle"' not in expected

@@ -107,6 +107,8 @@ def check_pages(project: Path, config: dict, config_text: str, skip: set[str] = 
         problems += record.front_problems or frontmatter.check(record.front, path, reviewers, day,
                                                                due_soon_days=frontmatter.DUE_SOON_DAYS,
                                                                translation=translated)
+        if not record.front_problems:
+            problems += pages.title_problems(record)
         if record.is_faq:
             problems += record.faq[1]
         problems += policy.check_page(record, rules) + rawhtml.check_page(record)

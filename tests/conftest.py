@@ -432,6 +432,10 @@ def booking_url(key: str = "page", root: Path = ROOT) -> str:
     return "" if name == "index" else name.removesuffix("/index") + "/"
 
 
+#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
+BOOK = booking_url()
+
+
 def booking_page(key: str = "page", root: Path = ROOT) -> tuple[str, str]:
     """A page of the default language that extra.booking names (``page``: the booking page; ``thank_you_page``,
     ``privacy_page``): its URL path and its heading (its first "# " line, else its title), as staff left them."""

@@ -8,18 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORT_SECTIONS, Project, booking_url, other_languages, site_config
+from conftest import BOOK, REPORT_SECTIONS, Project, other_languages, site_config
 from sitekit.strings import direction
 
 from page_weight import (BUDGET_BYTES, BUDGET_REQUESTS, SEARCH_BUDGET_BYTES, Fetch, built_pages, css_requests,
                          first_view, html_requests, over_budget, table)
 
-#: The booking page's address (extra.booking.page), as each language builds it.
-BOOKING = booking_url()
-
 # ---------------------------------------------------------------- the real site
 
-OTHER_LANGUAGES = [lang["code"] for lang in (site_config()["extra"].get("languages") or [])[1:]]
+OTHER_LANGUAGES = other_languages()
 
 
 def default_page(page: str) -> str:
@@ -46,7 +43,7 @@ def test_every_page_is_within_budget(published):
     pages = built_pages(published.site)
     assert len(pages) >= 12 and "" in pages and "404.html" in pages, pages
     for code in other_languages():
-        assert f"{code}/" in pages and f"{code}/{BOOKING}" in pages, (code, pages)
+        assert f"{code}/" in pages and f"{code}/{BOOK}" in pages, (code, pages)
     lines, rows = table(published.site, pages)
     REPORT_SECTIONS["page weight, first view (tests/test_budget.py)"] = lines
     over = [f"/{page}: {'; '.join(problems)}" for page, problems in rows if problems]
@@ -73,7 +70,7 @@ def test_every_page_has_one_stylesheet_materials_script_and_its_search(built):
         kinds = [f.kind for f in fetches]
         assert kinds.count("stylesheet") == 1, (page, kinds)
         scripts = sorted(f.url.rsplit("/", 1)[-1].split(".")[0] for f in fetches if f.kind == "script")
-        booking = default_page(page) == BOOKING  # the booking page in any language (extra.languages)
+        booking = default_page(page) == BOOK  # the booking page in any language (extra.languages)
         assert scripts == (["booking", "bundle"] if booking else ["bundle"]), (page, scripts)
         assert kinds.count("search worker") == 1 and kinds.count("search index") == 1, (page, kinds)
         # The clinic's logo (extra.clinic.brand.logo, shown by Material's header and menu) is one image.

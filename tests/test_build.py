@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, booking_url, catalog, front_matter, nav_pages, site_config
+from conftest import BOOK, ROOT, booking_url, catalog, front_matter, nav_pages, site_config
 from sitekit.faq import parse_faq
 from sitekit.settings import key_lines
 
@@ -18,8 +18,6 @@ CLINIC = yaml.load((ROOT / "mkdocs.yml").read_text().split("\nextra:\n", 1)[1].j
 
 #: The keys mkdocs.yml marks as still holding the project's example values, with their lines.
 EXAMPLE_KEYS = list(site_config()["extra"].get("example_data") or [])
-#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
-BOOK = booking_url()
 THANK_YOU = booking_url("thank_you_page")  # where the form service sends patients after it
 
 

@@ -10,11 +10,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import booking_url, site_config
+from conftest import BOOK, site_config
 
 DATA_TYPES = {"application/json", "application/ld+json"}
-#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
-BOOK = booking_url()
 
 
 def soup(html: str) -> BeautifulSoup:

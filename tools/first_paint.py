@@ -14,19 +14,16 @@ each other language's home page. --site measures a folder already built instead 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchmark import CHROME_PATH, ROOT, build, load_config, other_languages  # noqa: E402
 from static_server import StaticServer  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update"]
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
@@ -38,19 +35,8 @@ PAINTS = """() => new Promise(done => { const lcp = [];
   setTimeout(() => done([performance.getEntriesByName('first-contentful-paint')[0].startTime, lcp]), 100); })"""
 
 
-def build(folder: Path) -> Path:
-    site = folder / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ALLOW_DEV_RECEIVER="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
-    return site
-
-
 def default_pages() -> list[str]:
-    from mkdocs.utils import yaml_load
-
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    others = [entry["code"] for entry in ((config.get("extra") or {}).get("languages") or [])[1:]]  # [0]: default
-    return ["", "side-effects/", *(f"{code}/" for code in others)]
+    return ["", "side-effects/", *(f"{code}/" for code in other_languages(load_config(ROOT / "mkdocs.yml")))]
 
 
 def measure(site: Path, pages: list[str], loads: int) -> list[dict]:
@@ -61,7 +47,7 @@ def measure(site: Path, pages: list[str], loads: int) -> list[dict]:
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = playwright.chromium.launch(executable_path=CHROME_PATH, args=FLAGS)
             context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
                                           is_mobile=True, has_touch=True)
             page = context.new_page()
@@ -96,7 +82,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     pages = args.pages or default_pages()
     with tempfile.TemporaryDirectory(prefix="first-paint-") as folder:
-        site = args.site or build(Path(folder))
+        site = args.site
+        if site is None:  # the preview, as tools/benchmark.py builds it (the development receiver allowed)
+            site = Path(folder) / "site"
+            build(ROOT / "mkdocs.yml", site)
         rows = measure(site, pages, args.loads)
     print(f"Slow 4G (150 ms, 1.6 Mbit/s), CPU {CPU_SLOWDOWN}× slower, no cache; {args.loads} loads a page, medians:")
     for row in rows:

@@ -193,9 +193,6 @@ class Page:
         return parse_faq_body(body, self.body_line, self.path, self.language)
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
 def title_problems(page: Page) -> list[Problem]:
     """The page's ``# `` title against its front matter (EDITING.md, "Change the text of a page"): one ``# ``
     title, the first line of the body, in the words of ``title:``. An FAQ page's missing or second title is
@@ -215,14 +212,13 @@ def title_problems(page: Page) -> list[Problem]:
                              'a page has one "# " title; make this a "## " section heading, or remove it')
                      for h in titles[1:]]
     first = titles[0]
-    above = "\n".join(page.text.split("\n")[page.body_line - 1:first.line - 1])  # comments may stand there
-    above = _COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), above).split("\n")
-    before = next((page.body_line + index for index, line in enumerate(above) if line.strip()), None)
+    above = blank_comments("\n".join(page.text.split("\n")[page.body_line - 1:first.line - 1]))  # comments may stand there
+    before = next((page.body_line + index for index, line in enumerate(above.split("\n")) if line.strip()), None)
     if before is not None:
         problems.append(Problem(page.path, before, f'text before the "# " title (line {first.line})',
                                 'move the "# " title up: it is the first line of the page, under the front matter',
                                 WARNING))
-    heading = " ".join(_COMMENT.sub("", first.text).split())
+    heading = " ".join(blank_comments(first.text).split())
     if named and heading != named:
         problems.append(Problem(page.path, first.line, f'the "# " title {quote(heading)} is not the page\'s title: '
                                 f'{quote(named)} (line {page.front.line_of("title")})',

@@ -258,6 +258,16 @@ def _matches_at(regex: re.Pattern, text: str, starts: list[int]) -> list[re.Matc
     return matches
 
 
+def _search(regex: Callable[[], re.Pattern], text: str, found: tuple[tuple[str, int, int], ...] | None):
+    """The matches of ``regex()`` in ``text``, as ``finditer`` gives them. Where a rule's anchors (``found``; None:
+    none to use) leave few places a match can start, the expression is tried only there, and not even compiled
+    when they leave none."""
+    starts = _starts(text, found) if found is not None else None
+    if starts == []:
+        return []
+    return regex().finditer(text) if starts is None else _matches_at(regex(), text, starts)
+
+
 def _compile(patterns: tuple[str, ...], lower_case: bool = False) -> re.Pattern | None:
     if (patterns, lower_case) not in _CACHE:
         alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
@@ -924,11 +934,7 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
             fast = prefilter and normal_lower is not None
             if fast and words is not None and not any(w in haystack for w in words):
                 continue  # as for the English patterns: none of the words a match needs is on the page
-            starts = _starts(haystack, rule.arabic_anchors) if fast and rule.arabic_anchors is not None else None
-            if starts == []:
-                continue
-            regex = rule.arabic_regex
-            for match in (regex.finditer(haystack) if starts is None else _matches_at(regex, haystack, starts)):
+            for match in _search(lambda: rule.arabic_regex, haystack, rule.arabic_anchors if fast else None):
                 if rule.id in AR_NEGATABLE and _negated(haystack, match.start()):
                     continue
                 if origin is None:
@@ -959,18 +965,13 @@ def check_page(page: Page, rules: list[Rule], prefilter: bool = True) -> list[Pr
 
 def _english_hits(rule: Rule, searchable: str, lower: str, text: str, same_offsets: bool, prefilter: bool) -> list:
     """(line, col, rule, text) of each match of the rule's English patterns."""
-    starts = None  # the places where a match can start, when there are few: the rule is tried only there
     if prefilter and same_offsets and all(p == p.lower() for p in rule.patterns):  # lower_case_regex is used
         words = rule.keywords
         if words is not None and not any(word in lower for word in words):
             return []  # none of the words every match holds is on the page: it cannot match (nor is compiled)
-        starts = _starts(lower, rule.anchors) if rule.anchors is not None else None
-        if starts == []:
-            return []
-    fast = rule.lower_case_regex if same_offsets else None
-    if starts is not None:
-        matches = _matches_at(fast, lower, starts)
+        matches = _search(lambda: rule.lower_case_regex, lower, rule.anchors)
     else:
+        fast = rule.lower_case_regex if same_offsets else None
         matches = fast.finditer(lower) if fast else rule.regex.finditer(searchable)
     hits = []
     for match in matches:

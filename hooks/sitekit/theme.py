@@ -83,7 +83,6 @@ def same_on_every_page():
     return same_on_every_page
 
 
-
 #: The template variables that differ from page to page.
 PAGE_NAMES = frozenset({"page", "base_url", "nav"})
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import booking_url, catalog, other_languages, site_config
+from conftest import BOOK, catalog, other_languages, site_config
 from sitekit import brand, colour
 
 from .conftest import AXE_JS, SCREENSHOTS, need_tool
@@ -15,8 +15,6 @@ from .conftest import AXE_JS, SCREENSHOTS, need_tool
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"mobile": (375, 812), "desktop": (1280, 800)}
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material palette scheme
-#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
-BOOK = booking_url()
 
 
 def run_axe(page) -> list[dict]:

@@ -1,12 +1,10 @@
 """The booking form in real Chromium: sends in place with JavaScript, lands on the thank-you page without."""
 from __future__ import annotations
 
-from conftest import booking_page, booking_url, site_config
+from conftest import BOOK, booking_page, site_config
 
 CLINIC = site_config()["extra"]["clinic"]  # the clinic's details as staff set them in mkdocs.yml
 VISITOR_PHONE = "+44 20 7946 0999"  # what a visitor types: any phone number
-#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
-BOOK = booking_url()
 
 
 def fill(page):

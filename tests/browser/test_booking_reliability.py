@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import booking_url, other_languages, site_config
+from conftest import BOOK, other_languages, site_config
 from dev_receiver import Receiver
 from test_strings import load
 
@@ -21,15 +21,13 @@ from .conftest import FORM_TIMEOUT, write_report
 
 CLINIC = site_config()["extra"]["clinic"]  # the clinic's details as staff set them in mkdocs.yml
 CLINIC_PHONE, CLINIC_EMAIL = str(CLINIC["phone"]), CLINIC["email"]
-#: The booking page's path within a language (extra.booking.page), e.g. "book/".
-BOOKING_PAGE = booking_url()
 #: Each language's code and where its pages start: the default language at the site's root, the others at /CODE/.
 DEFAULT_LANGUAGE = str(((site_config()["extra"].get("languages") or [{}])[0]).get("code") or "en")
 LANGUAGES = {DEFAULT_LANGUAGE: "", **{code: f"{code}/" for code in other_languages()}}
 
 
 def booking_path(language: str = DEFAULT_LANGUAGE) -> str:
-    return LANGUAGES[language] + BOOKING_PAGE
+    return LANGUAGES[language] + BOOK
 
 
 def draft_key(language: str = DEFAULT_LANGUAGE) -> str:

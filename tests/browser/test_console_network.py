@@ -11,13 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import booking_url, catalog
+from conftest import BOOK, catalog
 
 from .conftest import FORM_TIMEOUT, build_and_serve
 from .test_accessibility import describe, run_axe
 
-#: The booking page within a language (extra.booking.page in mkdocs.yml), e.g. "book/".
-BOOK = booking_url()
 
 
 def origin(url: str) -> str:
